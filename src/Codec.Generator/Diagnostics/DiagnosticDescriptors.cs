@@ -1,0 +1,96 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace Codec.Generator.Diagnostics
+{
+    /// <summary>The generator's diagnostics. IDs are stable; each is documented in docs/diagnostics/CODEC0NN.md.</summary>
+    internal static class DiagnosticDescriptors
+    {
+        private const string Category = "Codec.Usage";
+        private const string HelpBase = "https://github.com/codecs/codecs/blob/main/docs/diagnostics/";
+
+        public static readonly DiagnosticDescriptor MessageNotPartial = Create(
+            "CODEC001", "Message type must be partial",
+            "Message type '{0}' must be declared partial so the generator can add its reader and writer");
+
+        public static readonly DiagnosticDescriptor UnsupportedFieldType = Create(
+            "CODEC002", "Unsupported field type",
+            "Field '{0}' has type '{1}', which a message field cannot have; use an integer type, bool, an enum, IPv4Address, IPv6Address, MacAddress or an [InlineArray] struct of byte");
+
+        public static readonly DiagnosticDescriptor WidthOutOfRange = Create(
+            "CODEC003", "Field width out of range",
+            "Field '{0}' is {1} bits wide, but its type '{2}' holds {3}; give Bits a value in that range or change the type");
+
+        public static readonly DiagnosticDescriptor ConstantDoesNotFit = Create(
+            "CODEC004", "Constant does not fit the field",
+            "Constant {1} of field '{0}' does not fit in {2} bits");
+
+        public static readonly DiagnosticDescriptor MessageNotByteAligned = Create(
+            "CODEC005", "Message does not end on a byte boundary",
+            "The fields of '{0}' add up to {1} bits, which is not a whole number of bytes; add a field or [Reserved] bits to end on a byte boundary");
+
+        public static readonly DiagnosticDescriptor DuplicateOrder = Create(
+            "CODEC006", "Duplicate field order",
+            "Order {1} of '{0}' is already used by '{2}'; every field and [Reserved] needs its own order");
+
+        public static readonly DiagnosticDescriptor MissingOrder = Create(
+            "CODEC007", "Missing field order",
+            "Message '{0}' has no field or [Reserved] with order {1}; orders must run 0, 1, 2, … without gaps");
+
+        public static readonly DiagnosticDescriptor FieldNotByteAligned = Create(
+            "CODEC008", "Field must be byte-aligned",
+            "Field '{0}' of type '{1}' must start on a byte boundary but starts at bit {2}; move it or pad before it with [Reserved] bits");
+
+        public static readonly DiagnosticDescriptor ContainingTypeNotPartial = Create(
+            "CODEC009", "Containing type must be partial",
+            "Message '{0}' is nested in '{1}', which must be declared partial too");
+
+        public static readonly DiagnosticDescriptor MessageHasNoFields = Create(
+            "CODEC010", "Message has no fields",
+            "Message '{0}' has no [Field] members; add at least one");
+
+        public static readonly DiagnosticDescriptor FieldNotWritable = Create(
+            "CODEC011", "Field is not writable",
+            "Field '{0}' cannot be assigned by the generated reader (readonly field, property without a setter or init-only, or a member of a readonly struct); make it writable");
+
+        public static readonly DiagnosticDescriptor ByteOrderOnSubByteField = Create(
+            "CODEC012", "Byte order override on a field it cannot apply to",
+            "Field '{0}' overrides the byte order but does not start on a byte boundary with a whole number of bytes; byte order means nothing for it");
+
+        public static readonly DiagnosticDescriptor GenericMessage = Create(
+            "CODEC013", "Generic message",
+            "Message '{0}' is generic; messages cannot have type parameters");
+
+        public static readonly DiagnosticDescriptor ConstantOnUnsupportedType = Create(
+            "CODEC014", "Constant on a field type that cannot be constant",
+            "Field '{0}' of type '{1}' cannot be [Constant]; constants apply to integers, bools, enums, IPv4Address and MacAddress");
+
+        public static readonly DiagnosticDescriptor StaticField = Create(
+            "CODEC015", "Static member marked as field",
+            "Member '{0}' is static; [Field] goes on instance fields and properties");
+
+        private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
+        {
+            [MessageNotPartial.Id] = MessageNotPartial,
+            [UnsupportedFieldType.Id] = UnsupportedFieldType,
+            [WidthOutOfRange.Id] = WidthOutOfRange,
+            [ConstantDoesNotFit.Id] = ConstantDoesNotFit,
+            [MessageNotByteAligned.Id] = MessageNotByteAligned,
+            [DuplicateOrder.Id] = DuplicateOrder,
+            [MissingOrder.Id] = MissingOrder,
+            [FieldNotByteAligned.Id] = FieldNotByteAligned,
+            [ContainingTypeNotPartial.Id] = ContainingTypeNotPartial,
+            [MessageHasNoFields.Id] = MessageHasNoFields,
+            [FieldNotWritable.Id] = FieldNotWritable,
+            [ByteOrderOnSubByteField.Id] = ByteOrderOnSubByteField,
+            [GenericMessage.Id] = GenericMessage,
+            [ConstantOnUnsupportedType.Id] = ConstantOnUnsupportedType,
+            [StaticField.Id] = StaticField,
+        };
+
+        public static DiagnosticDescriptor ById(string id) => s_byId[id];
+
+        private static DiagnosticDescriptor Create(string id, string title, string message) =>
+            new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");
+    }
+}

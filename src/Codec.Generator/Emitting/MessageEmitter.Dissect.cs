@@ -1,0 +1,109 @@
+using System.Linq;
+using Codec.Generator.Model;
+
+namespace Codec.Generator.Emitting
+{
+    internal static partial class MessageEmitter
+    {
+        private static void EmitDissect(SourceWriter w, MessageModel model)
+        {
+            w.Line();
+            w.Line("/// <summary>Takes the message at the start of <paramref name=\"source\"/> apart field by field: every field that fits, then the read result. Never throws on input.</summary>");
+            w.Open("public static global::Codec.MessageDissection Dissect(global::System.ReadOnlySpan<byte> source)");
+            w.Line("var builder = new global::Codec.DissectionBuilder(" + Layout.Literal(model.DisplayName) + ", " + Layout.Literal(model.TypeName) + ", " + Layout.Order(model.BigEndian) + ");");
+            w.Line("global::Codec.ReadResult result = TryRead(source, out _);");
+            foreach (FieldModel field in model.Fields)
+            {
+                w.Line();
+                w.Open("if (source.Length < " + Layout.Int(field.EndByte) + ")");
+                w.Line("return builder.Complete(result);");
+                w.Close();
+                w.Line();
+                string head = "builder.Add(" + Layout.Literal(field.Name) + ", " + Layout.Literal(field.Label) + ", " + Layout.Int(field.BitOffset) + ", " + Layout.Int(field.Bits) + ", ";
+                string kind = Layout.DissectionKind(field);
+                string slice = "source.Slice(" + Layout.Int(field.ByteOffset) + ", " + Layout.Int(field.Bits / 8) + ")";
+                if (field.Kind == FieldModelKind.IPv6Address)
+                {
+                    w.Line(head + "null, global::Codec.IPv6Address.FromBytes(" + slice + ").ToString(), " + kind + ");");
+                    continue;
+                }
+
+                if (field.Kind == FieldModelKind.ByteBlock)
+                {
+                    w.Line(head + "null, global::Codec.DissectionText.Hex(" + slice + "), " + kind + ");");
+                    continue;
+                }
+
+                w.OpenBlock();
+                w.Line("ulong raw = global::Codec.WireBits.ReadBits(source, " + Layout.Int(field.BitOffset) + ", " + Layout.Int(field.Bits) + ", " + Layout.Order(field.BigEndian) + ");");
+                w.Line(head + "raw, " + Display(field, "raw") + ", " + kind + ");");
+                w.Close();
+            }
+
+            w.Line();
+            w.Line("return builder.Complete(result);");
+            w.Close();
+        }
+
+        /// <summary>How a field's raw value reads to a person.</summary>
+        private static string Display(FieldModel field, string raw) => field.Kind switch
+        {
+            FieldModelKind.Signed => "global::Codec.WireBits.SignExtend(" + raw + ", " + Layout.Int(field.Bits) + ").ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
+            FieldModelKind.Boolean => "(" + raw + " != 0UL ? \"Set\" : \"Not set\")",
+            FieldModelKind.Enum => "Display" + field.Name + "(" + raw + ")",
+            FieldModelKind.IPv4Address => "new global::Codec.IPv4Address(unchecked((uint)" + raw + ")).ToString()",
+            FieldModelKind.MacAddress => "new global::Codec.MacAddress(" + raw + ").ToString()",
+            FieldModelKind.Reserved => "\"0x\" + " + raw + ".ToString(\"X\", global::System.Globalization.CultureInfo.InvariantCulture)",
+            _ => raw + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
+        };
+
+        /// <summary>For each enum field, a switch from raw value to names, written at compile time (no reflection).</summary>
+        private static void EmitDisplayHelpers(SourceWriter w, MessageModel model)
+        {
+            foreach (FieldModel field in model.Fields.Where(f => f.Kind == FieldModelKind.Enum))
+            {
+                w.Line();
+                w.Open("private static string Display" + field.Name + "(ulong raw)");
+                var seen = new System.Collections.Generic.HashSet<ulong>();
+                var members = field.EnumMembers.Where(m => seen.Add(m.Value)).ToList();
+                if (!field.IsFlags)
+                {
+                    w.Open("return raw switch");
+                    foreach (EnumMemberModel member in members)
+                    {
+                        w.Line(Layout.Hex(member.Value) + " => " + Layout.Literal(member.Name + " (" + member.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")") + ",");
+                    }
+
+                    w.Line("_ => raw.ToString(global::System.Globalization.CultureInfo.InvariantCulture),");
+                    w.Close(";");
+                }
+                else
+                {
+                    EnumMemberModel? zero = members.FirstOrDefault(m => m.Value == 0);
+                    w.Open("if (raw == 0UL)");
+                    w.Line("return " + Layout.Literal(zero is null ? "0" : zero.Name + " (0x0)") + ";");
+                    w.Close();
+                    w.Line();
+                    w.Line("var names = new global::System.Text.StringBuilder();");
+                    w.Line("ulong rest = raw;");
+                    foreach (EnumMemberModel member in members.Where(m => m.Value != 0))
+                    {
+                        w.Open("if ((raw & " + Layout.Hex(member.Value) + ") == " + Layout.Hex(member.Value) + ")");
+                        w.Line("names.Append(names.Length == 0 ? \"\" : \"|\").Append(" + Layout.Literal(member.Name) + ");");
+                        w.Line("rest &= ~" + Layout.Hex(member.Value) + ";");
+                        w.Close();
+                        w.Line();
+                    }
+
+                    w.Open("if (rest != 0UL)");
+                    w.Line("names.Append(names.Length == 0 ? \"\" : \"|\").Append(\"0x\").Append(rest.ToString(\"X\", global::System.Globalization.CultureInfo.InvariantCulture));");
+                    w.Close();
+                    w.Line();
+                    w.Line("return names.Append(\" (0x\").Append(raw.ToString(\"X\", global::System.Globalization.CultureInfo.InvariantCulture)).Append(')').ToString();");
+                }
+
+                w.Close();
+            }
+        }
+    }
+}

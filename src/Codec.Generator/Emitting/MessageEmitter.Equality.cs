@@ -1,0 +1,115 @@
+using System.Linq;
+using Codec.Generator.Model;
+
+namespace Codec.Generator.Emitting
+{
+    internal static partial class MessageEmitter
+    {
+        /// <summary>Value equality and a readable ToString over the wire fields (records bring their own).</summary>
+        private static void EmitEquality(SourceWriter w, MessageModel model)
+        {
+            string self = model.FullyQualifiedName;
+            var fields = model.Fields.Where(f => !f.IsReserved).ToList();
+            if (model.EmitEquality)
+            {
+                w.Line();
+                w.Line("/// <summary>Whether every wire field of <paramref name=\"other\"/> equals this one's.</summary>");
+                w.Open("public bool Equals(" + self + " other)");
+                foreach (FieldModel field in fields)
+                {
+                    if (field.Kind == FieldModelKind.ByteBlock)
+                    {
+                        w.OpenBlock();
+                        w.Line(field.TypeName + " left = this." + field.Name + ";");
+                        w.Line(field.TypeName + " right = other." + field.Name + ";");
+                        w.Open("if (!global::System.MemoryExtensions.SequenceEqual((global::System.ReadOnlySpan<byte>)left, (global::System.ReadOnlySpan<byte>)right))");
+                        w.Line("return false;");
+                        w.Close();
+                        w.Close();
+                    }
+                    else
+                    {
+                        w.Open("if (this." + field.Name + " != other." + field.Name + ")");
+                        w.Line("return false;");
+                        w.Close();
+                    }
+
+                    w.Line();
+                }
+
+                w.Line("return true;");
+                w.Close();
+                w.Line();
+                w.Line("/// <inheritdoc/>");
+                w.Line("public override bool Equals(object? obj) => obj is " + self + " other && Equals(other);");
+                w.Line();
+                w.Line("/// <inheritdoc/>");
+                w.Open("public override int GetHashCode()");
+                w.Line("var hash = new global::System.HashCode();");
+                foreach (FieldModel field in fields)
+                {
+                    if (field.Kind == FieldModelKind.ByteBlock)
+                    {
+                        w.OpenBlock();
+                        w.Line(field.TypeName + " block = this." + field.Name + ";");
+                        w.Line("hash.AddBytes((global::System.ReadOnlySpan<byte>)block);");
+                        w.Close();
+                    }
+                    else
+                    {
+                        w.Line("hash.Add(this." + field.Name + ");");
+                    }
+                }
+
+                w.Line("return hash.ToHashCode();");
+                w.Close();
+                w.Line();
+                w.Line("/// <summary>Whether the two messages have equal wire fields.</summary>");
+                w.Line("public static bool operator ==(" + self + " left, " + self + " right) => left.Equals(right);");
+                w.Line();
+                w.Line("/// <summary>Whether the two messages differ in a wire field.</summary>");
+                w.Line("public static bool operator !=(" + self + " left, " + self + " right) => !left.Equals(right);");
+            }
+
+            if (model.EmitToString)
+            {
+                w.Line();
+                w.Line("/// <summary>The message's fields, e.g. <c>" + Xml(model.TypeName) + " { Field = 1, … }</c>.</summary>");
+                w.Open("public override string ToString()");
+                w.Line("var text = new global::System.Text.StringBuilder();");
+                w.Line("text.Append(" + Layout.Literal(model.TypeName + " { ") + ");");
+                bool firstField = true;
+                foreach (FieldModel field in fields)
+                {
+                    w.Line("text.Append(" + Layout.Literal((firstField ? string.Empty : ", ") + field.Name + " = ") + ");");
+                    firstField = false;
+                    switch (field.Kind)
+                    {
+                        case FieldModelKind.ByteBlock:
+                            w.OpenBlock();
+                            w.Line(field.TypeName + " block = this." + field.Name + ";");
+                            w.Line("text.Append(global::Codec.DissectionText.Hex((global::System.ReadOnlySpan<byte>)block));");
+                            w.Close();
+                            break;
+                        case FieldModelKind.Enum:
+                            w.Line("text.Append(Display" + field.Name + "(" + Layout.ToRaw(field, "this." + field.Name) + "));");
+                            break;
+                        case FieldModelKind.Boolean:
+                            w.Line("text.Append(this." + field.Name + " ? \"true\" : \"false\");");
+                            break;
+                        case FieldModelKind.Unsigned:
+                        case FieldModelKind.Signed:
+                            w.Line("text.Append(this." + field.Name + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture));");
+                            break;
+                        default:
+                            w.Line("text.Append(this." + field.Name + ".ToString());");
+                            break;
+                    }
+                }
+
+                w.Line("return text.Append(\" }\").ToString();");
+                w.Close();
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System.Collections.Generic;
+using Codec.Generator.Model;
+
+namespace Codec.Generator.Emitting
+{
+    internal static partial class MessageEmitter
+    {
+        private static void EmitRead(SourceWriter w, MessageModel model, List<Unit> units)
+        {
+            string self = model.FullyQualifiedName;
+            w.Line();
+            w.Line("/// <summary>Reads a message from the start of <paramref name=\"source\"/>. Checks the length once, never reads past it, never throws.</summary>");
+            w.Open("public static global::Codec.ReadResult TryRead(global::System.ReadOnlySpan<byte> source, out " + self + " value)");
+            w.Line("value = default;");
+            w.Open("if (source.Length < Size)");
+            w.Line("return Truncated(source.Length);");
+            w.Close();
+            w.Line();
+            w.Line("ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(source);");
+            int index = 0;
+            foreach (Unit unit in units)
+            {
+                EmitReadUnit(w, unit, index++);
+            }
+
+            w.Line();
+            w.Line("return global::Codec.ReadResult.Done(Size);");
+            w.Close();
+
+            w.Line();
+            w.Line("/// <summary>Reads a message; <paramref name=\"bytesConsumed\"/> is its length when it returns true.</summary>");
+            w.Open("public static bool TryRead(global::System.ReadOnlySpan<byte> source, out " + self + " value, out int bytesConsumed)");
+            w.Line("global::Codec.ReadResult result = TryRead(source, out value);");
+            w.Line("bytesConsumed = result.BytesConsumed;");
+            w.Line("return result.IsDone;");
+            w.Close();
+
+            w.Line();
+            w.Line("/// <summary>Reads a message, throwing <see cref=\"global::Codec.CodecException\"/> when the input is not one.</summary>");
+            w.Open("public static " + self + " Read(global::System.ReadOnlySpan<byte> source)");
+            w.Line("global::Codec.ReadResult result = TryRead(source, out " + self + " value);");
+            w.Open("if (!result.IsDone)");
+            w.Line("global::Codec.ThrowHelper.ThrowReadFailed(result);");
+            w.Close();
+            w.Line();
+            w.Line("return value;");
+            w.Close();
+
+            // Which field the input ends in: only computed on the failure path.
+            w.Line();
+            w.Open("private static global::Codec.ReadResult Truncated(int available)");
+            int covered = 0;
+            foreach (FieldModel field in model.Fields)
+            {
+                if (field.EndByte <= covered)
+                {
+                    continue; // an earlier field ends in the same byte and is named first
+                }
+
+                covered = field.EndByte;
+                w.Open("if (available < " + Layout.Int(field.EndByte) + ")");
+                w.Line("return global::Codec.ReadResult.NeedMoreData(" + Layout.Literal(field.Name) + ", " + Layout.Int(field.BitOffset) + ", Size, available);");
+                w.Close();
+                w.Line();
+            }
+
+            w.Line("return global::Codec.ReadResult.NeedMoreData(null, 0, Size, available);");
+            w.Close();
+        }
+
+        private static void EmitReadUnit(SourceWriter w, Unit unit, int index)
+        {
+            w.Line();
+            FieldModel first = unit.Fields[0];
+            if (unit.IsBlock)
+            {
+                w.Line("// " + first.Name + ": bytes " + Layout.Int(unit.ByteOffset) + "–" + Layout.Int(unit.ByteOffset + unit.ByteCount - 1));
+                if (first.Kind == FieldModelKind.IPv6Address)
+                {
+                    w.Line("value." + first.Name + " = new global::Codec.IPv6Address(global::Codec.WireBits.LoadBigEndian(ref start, " + Layout.Int(unit.ByteOffset) + ", 8), global::Codec.WireBits.LoadBigEndian(ref start, " + Layout.Int(unit.ByteOffset + 8) + ", 8));");
+                }
+                else
+                {
+                    w.OpenBlock();
+                    w.Line(first.TypeName + " block = default;");
+                    w.Line("source.Slice(" + Layout.Int(unit.ByteOffset) + ", " + Layout.Int(unit.ByteCount) + ").CopyTo(block);");
+                    w.Line("value." + first.Name + " = block;");
+                    w.Close();
+                }
+
+                return;
+            }
+
+            string word = "unit" + Layout.Int(index);
+            if (unit.IsWide)
+            {
+                w.Line("// bytes " + Layout.Int(unit.ByteOffset) + "–" + Layout.Int(unit.ByteOffset + unit.ByteCount - 1) + ": wider than a word, read field by field");
+            }
+            else
+            {
+                w.Line("// bytes " + Layout.Int(unit.ByteOffset) + "–" + Layout.Int(unit.ByteOffset + unit.ByteCount - 1) + ": " + string.Join(", ", unit.Fields.ConvertAll(f => f.Name + " (" + Layout.Int(f.Bits) + ")")));
+                w.Line("ulong " + word + " = global::Codec.WireBits.Load" + Layout.Endian(unit.BigEndian) + "(ref start, " + Layout.Int(unit.ByteOffset) + ", " + Layout.Int(unit.ByteCount) + ");");
+            }
+
+            foreach (FieldModel field in unit.Fields)
+            {
+                string raw = unit.IsWide
+                    ? "global::Codec.WireBits.ReadBits(source, " + Layout.Int(field.BitOffset) + ", " + Layout.Int(field.Bits) + ", " + Layout.Order(unit.BigEndian) + ")"
+                    : Layout.Extract(word, unit, field);
+                bool check = field.HasConstant || (field.IsReserved && field.RejectNonZero);
+                if (field.IsReserved && !check)
+                {
+                    continue;
+                }
+
+                if (!check)
+                {
+                    w.Line("value." + field.Name + " = " + Layout.FromRaw(field, raw) + ";");
+                    continue;
+                }
+
+                string local = "raw" + field.Name;
+                w.Line("ulong " + local + " = " + raw + ";");
+                if (field.HasConstant)
+                {
+                    w.Open("if (" + local + " != " + Layout.Hex(field.ConstantValue) + ")");
+                    w.Line("return global::Codec.ReadResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ConstantMismatch, " + Layout.Literal(field.Name) + ", " + Layout.Int(field.BitOffset) + ", " + Layout.Hex(field.ConstantValue) + ", " + local + "));");
+                    w.Close();
+                    w.Line();
+                    w.Line("value." + field.Name + " = " + Layout.FromRaw(field, local) + ";");
+                }
+                else
+                {
+                    w.Open("if (" + local + " != 0UL)");
+                    w.Line("return global::Codec.ReadResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ReservedNotZero, " + Layout.Literal(field.Name) + ", " + Layout.Int(field.BitOffset) + ", 0UL, " + local + "));");
+                    w.Close();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System.Collections.Generic;
+using Codec.Generator.Model;
+
+namespace Codec.Generator.Emitting
+{
+    internal static partial class MessageEmitter
+    {
+        private static void EmitWrite(SourceWriter w, MessageModel model, List<Unit> units)
+        {
+            w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// Writes the message to the start of <paramref name=\"destination\"/>. Constants are written as declared and");
+            w.Line("/// reserved bits as zeros; a value too wide for its field is InvalidData (the destination's content is then unspecified).");
+            w.Line("/// </summary>");
+            w.Open("public global::Codec.WriteResult TryWrite(global::System.Span<byte> destination)");
+            w.Open("if (destination.Length < Size)");
+            w.Line("return global::Codec.WriteResult.DestinationTooSmall(Size, destination.Length);");
+            w.Close();
+            w.Line();
+            w.Line("ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);");
+            int index = 0;
+            foreach (Unit unit in units)
+            {
+                EmitWriteUnit(w, unit, index++);
+            }
+
+            w.Line();
+            w.Line("return global::Codec.WriteResult.Done(Size);");
+            w.Close();
+
+            w.Line();
+            w.Line("/// <summary>Writes the message; <paramref name=\"bytesWritten\"/> is its length when it returns true.</summary>");
+            w.Open("public bool TryWrite(global::System.Span<byte> destination, out int bytesWritten)");
+            w.Line("global::Codec.WriteResult result = TryWrite(destination);");
+            w.Line("bytesWritten = result.BytesWritten;");
+            w.Line("return result.IsDone;");
+            w.Close();
+
+            w.Line();
+            w.Line("/// <summary>Writes the message into <paramref name=\"writer\"/>, advancing it only when the write succeeds.</summary>");
+            w.Open("public global::Codec.WriteResult Write(global::System.Buffers.IBufferWriter<byte> writer)");
+            w.Line("global::Codec.WriteResult result = TryWrite(writer.GetSpan(Size));");
+            w.Open("if (result.IsDone)");
+            w.Line("writer.Advance(result.BytesWritten);");
+            w.Close();
+            w.Line();
+            w.Line("return result;");
+            w.Close();
+        }
+
+        private static void EmitWriteUnit(SourceWriter w, Unit unit, int index)
+        {
+            w.Line();
+            FieldModel first = unit.Fields[0];
+            if (unit.IsBlock)
+            {
+                w.Line("// " + first.Name + ": bytes " + Layout.Int(unit.ByteOffset) + "–" + Layout.Int(unit.ByteOffset + unit.ByteCount - 1));
+                if (first.Kind == FieldModelKind.IPv6Address)
+                {
+                    w.Line("global::Codec.WireBits.StoreBigEndian(ref start, " + Layout.Int(unit.ByteOffset) + ", 8, this." + first.Name + ".Upper);");
+                    w.Line("global::Codec.WireBits.StoreBigEndian(ref start, " + Layout.Int(unit.ByteOffset + 8) + ", 8, this." + first.Name + ".Lower);");
+                }
+                else
+                {
+                    w.OpenBlock();
+                    w.Line(first.TypeName + " block = this." + first.Name + ";");
+                    w.Line("((global::System.ReadOnlySpan<byte>)block).CopyTo(destination.Slice(" + Layout.Int(unit.ByteOffset) + ", " + Layout.Int(unit.ByteCount) + "));");
+                    w.Close();
+                }
+
+                return;
+            }
+
+            string word = "unit" + Layout.Int(index);
+            w.Line("// bytes " + Layout.Int(unit.ByteOffset) + "–" + Layout.Int(unit.ByteOffset + unit.ByteCount - 1) + ": " + string.Join(", ", unit.Fields.ConvertAll(f => f.Name + " (" + Layout.Int(f.Bits) + ")")));
+            if (unit.IsWide)
+            {
+                w.Line("destination.Slice(" + Layout.Int(unit.ByteOffset) + ", " + Layout.Int(unit.ByteCount) + ").Clear();");
+            }
+
+            var parts = new List<string>();
+            foreach (FieldModel field in unit.Fields)
+            {
+                string raw;
+                if (field.IsReserved)
+                {
+                    continue; // zeros
+                }
+
+                if (field.HasConstant)
+                {
+                    raw = Layout.Hex(field.ConstantValue);
+                }
+                else
+                {
+                    raw = "raw" + field.Name;
+                    string member = "this." + field.Name;
+                    w.Line("ulong " + raw + " = " + Layout.ToRaw(field, member) + ";");
+                    string? outOfRange = Layout.OutOfRange(field, raw, member);
+                    if (outOfRange is not null)
+                    {
+                        w.Open("if (" + outOfRange + ")");
+                        w.Line("return global::Codec.WriteResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ValueOutOfRange, " + Layout.Literal(field.Name) + ", " + Layout.Int(field.BitOffset) + ", " + Layout.Hex(field.Mask) + ", " + raw + "));");
+                        w.Close();
+                        w.Line();
+                    }
+
+                    if (field.Kind == FieldModelKind.Signed && field.Bits < field.TypeBits)
+                    {
+                        raw = "(" + raw + " & " + Layout.Hex(field.Mask) + ")";
+                    }
+                }
+
+                if (unit.IsWide)
+                {
+                    w.Line("global::Codec.WireBits.WriteBits(destination, " + Layout.Int(field.BitOffset) + ", " + Layout.Int(field.Bits) + ", " + raw + ", " + Layout.Order(unit.BigEndian) + ");");
+                }
+                else
+                {
+                    int shift = unit.Shift(field);
+                    parts.Add(shift == 0 ? raw : "(" + raw + " << " + Layout.Int(shift) + ")");
+                }
+            }
+
+            if (!unit.IsWide)
+            {
+                string composed = parts.Count == 0 ? "0UL" : string.Join(" | ", parts);
+                w.Line("global::Codec.WireBits.Store" + Layout.Endian(unit.BigEndian) + "(ref start, " + Layout.Int(unit.ByteOffset) + ", " + Layout.Int(unit.ByteCount) + ", " + composed + ");");
+            }
+        }
+    }
+}

@@ -1,0 +1,390 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Codec.Generator.Diagnostics;
+using Codec.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Codec.Generator.Parsing
+{
+    /// <summary>
+    /// Turns a [Message] type into a <see cref="MessageModel"/> of plain values, or into diagnostics. Runs inside the
+    /// first transform; nothing from Roslyn's object model leaves it.
+    /// </summary>
+    internal static class MessageParser
+    {
+        private const string FieldAttributeName = "Codec.FieldAttribute";
+        private const string ConstantAttributeName = "Codec.ConstantAttribute";
+        private const string ReservedAttributeName = "Codec.ReservedAttribute";
+
+        // ByteOrder values of Codec.ByteOrder.
+        private const int ByteOrderDefault = 0;
+        private const int ByteOrderBig = 1;
+        private const int ByteOrderLittle = 2;
+
+        public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            var diagnostics = new List<DiagnosticInfo>();
+            if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax declaration)
+            {
+                return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+            }
+
+            LocationInfo? typeLocation = LocationInfo.From(declaration.Identifier.GetLocation());
+            bool ok = true;
+
+            if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.MessageNotPartial, typeLocation, type.Name));
+                ok = false;
+            }
+
+            if (type.IsGenericType)
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.GenericMessage, typeLocation, type.Name));
+                ok = false;
+            }
+
+            var containing = new List<ContainingTypeModel>();
+            for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+            {
+                bool outerPartial = outer.DeclaringSyntaxReferences
+                    .Select(r => r.GetSyntax(cancellationToken))
+                    .OfType<TypeDeclarationSyntax>()
+                    .Any(d => d.Modifiers.Any(SyntaxKind.PartialKeyword));
+                if (!outerPartial || outer.IsGenericType)
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.ContainingTypeNotPartial, typeLocation, type.Name, outer.Name));
+                    ok = false;
+                }
+
+                containing.Insert(0, new ContainingTypeModel(Keyword(outer), outer.Name));
+            }
+
+            AttributeData messageAttribute = context.Attributes[0];
+            int messageOrder = NamedInt(messageAttribute, "ByteOrder", ByteOrderDefault);
+            bool bigEndian = messageOrder != ByteOrderLittle;
+            string displayName = NamedString(messageAttribute, "Name") ?? type.Name;
+
+            var entries = new List<Entry>();
+            foreach (ISymbol member in type.GetMembers())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (member is not (IFieldSymbol or IPropertySymbol))
+                {
+                    continue;
+                }
+
+                AttributeData? field = member.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == FieldAttributeName);
+                if (field is null)
+                {
+                    continue;
+                }
+
+                Entry? entry = ParseMember(type, member, field, bigEndian, diagnostics, cancellationToken);
+                if (entry is null)
+                {
+                    ok = false;
+                }
+                else
+                {
+                    entries.Add(entry);
+                }
+            }
+
+            if (entries.Count == 0 && ok)
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.MessageHasNoFields, typeLocation, type.Name));
+                return Result(null, diagnostics);
+            }
+
+            int reservedIndex = 0;
+            foreach (AttributeData reserved in type.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == ReservedAttributeName))
+            {
+                LocationInfo? location = LocationInfo.From(reserved.ApplicationSyntaxReference) ?? typeLocation;
+                if (reserved.ConstructorArguments.Length != 2
+                    || reserved.ConstructorArguments[0].Value is not int order
+                    || reserved.ConstructorArguments[1].Value is not int bits)
+                {
+                    ok = false; // The compiler reports the malformed attribute itself.
+                    continue;
+                }
+
+                string name = NamedString(reserved, "Name") ?? "Reserved";
+                string memberName = reservedIndex == 0 ? "Reserved" : "Reserved" + reservedIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                reservedIndex++;
+                if (bits < 1 || bits > 64)
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.WidthOutOfRange, location, name, Text(bits), "reserved bits", "1 to 64 bits"));
+                    ok = false;
+                    continue;
+                }
+
+                bool reject = NamedInt(reserved, "Policy", 0) == 1;
+                entries.Add(new Entry(order, memberName, location, new FieldModel(
+                    memberName, name, FieldModelKind.Reserved, "ulong", "ulong", 64, bits, 0, bigEndian,
+                    HasConstant: false, ConstantValue: 0, RejectNonZero: reject, IsFlags: false, EnumMembers: EquatableArray<EnumMemberModel>.Empty),
+                    ExplicitByteOrder: false));
+            }
+
+            // Orders: unique, and 0..n-1 without gaps.
+            var byOrder = new Dictionary<int, Entry>();
+            foreach (Entry entry in entries)
+            {
+                if (byOrder.TryGetValue(entry.Order, out Entry? first))
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.DuplicateOrder, entry.Location, entry.MemberName, Text(entry.Order), first.MemberName));
+                    ok = false;
+                }
+                else
+                {
+                    byOrder[entry.Order] = entry;
+                }
+            }
+
+            for (int order = 0; order < byOrder.Count; order++)
+            {
+                if (!byOrder.ContainsKey(order))
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.MissingOrder, typeLocation, type.Name, Text(order)));
+                    ok = false;
+                    break;
+                }
+            }
+
+            if (!ok)
+            {
+                return Result(null, diagnostics);
+            }
+
+            // Place the fields: each starts where the one before it ended.
+            var placed = new List<FieldModel>();
+            int bitOffset = 0;
+            foreach (Entry entry in byOrder.OrderBy(p => p.Key).Select(p => p.Value))
+            {
+                FieldModel field = entry.Field with { BitOffset = bitOffset };
+                bool aligned = bitOffset % 8 == 0;
+                bool needsAlignment = field.Kind is FieldModelKind.IPv4Address or FieldModelKind.IPv6Address or FieldModelKind.MacAddress or FieldModelKind.ByteBlock;
+                if (needsAlignment && !aligned)
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.FieldNotByteAligned, entry.Location, entry.MemberName, entry.TypeDisplay, Text(bitOffset)));
+                    ok = false;
+                }
+                else if (entry.ExplicitByteOrder && (!aligned || field.Bits % 8 != 0 || field.IsBlock))
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.ByteOrderOnSubByteField, entry.Location, entry.MemberName));
+                    ok = false;
+                }
+
+                placed.Add(field);
+                bitOffset += field.Bits;
+            }
+
+            if (bitOffset % 8 != 0)
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.MessageNotByteAligned, typeLocation, type.Name, Text(bitOffset)));
+                ok = false;
+            }
+
+            if (!ok)
+            {
+                return Result(null, diagnostics);
+            }
+
+            string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
+            string fullyQualified = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            string hintName = (ns.Length > 0 ? ns + "." : string.Empty) + string.Join(".", containing.Select(c => c.Name).Concat(new[] { type.Name })) + ".g.cs";
+
+            bool hasUserEquals = type.GetMembers("Equals").OfType<IMethodSymbol>()
+                .Any(m => m.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type, type) && !m.IsImplicitlyDeclared);
+            bool hasUserToString = type.GetMembers("ToString").OfType<IMethodSymbol>().Any(m => m.Parameters.Length == 0 && !m.IsImplicitlyDeclared);
+
+            var model = new MessageModel(
+                ns,
+                type.Name,
+                fullyQualified,
+                hintName,
+                type.IsRecord ? "record struct" : "struct",
+                new EquatableArray<ContainingTypeModel>(containing.ToArray()),
+                displayName,
+                bigEndian,
+                EmitEquality: !type.IsRecord && !hasUserEquals,
+                EmitToString: !type.IsRecord && !hasUserToString,
+                new EquatableArray<FieldModel>(placed.ToArray()),
+                bitOffset);
+            return Result(model, diagnostics);
+        }
+
+        private static Entry? ParseMember(INamedTypeSymbol type, ISymbol member, AttributeData field, bool messageBigEndian, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        {
+            LocationInfo? location = LocationInfo.From(member.Locations.FirstOrDefault());
+            ITypeSymbol memberType = member is IFieldSymbol f ? f.Type : ((IPropertySymbol)member).Type;
+            string typeDisplay = memberType.ToDisplayString();
+
+            if (member.IsStatic)
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.StaticField, location, member.Name));
+                return null;
+            }
+
+            bool writable = member switch
+            {
+                IFieldSymbol fs => !fs.IsReadOnly && !fs.IsConst,
+                IPropertySymbol ps => ps.SetMethod is { IsInitOnly: false } && !ps.SetMethod.IsReadOnly,
+                _ => false,
+            };
+            if (!writable || type.IsReadOnly)
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.FieldNotWritable, location, member.Name));
+                return null;
+            }
+
+            if (field.ConstructorArguments.Length != 1 || field.ConstructorArguments[0].Value is not int order)
+            {
+                return null; // The compiler reports the malformed attribute itself.
+            }
+
+            FieldType? fieldType = FieldType.Classify(memberType, cancellationToken);
+            if (fieldType is null)
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedFieldType, location, member.Name, typeDisplay));
+                return null;
+            }
+
+            int bits = NamedInt(field, "Bits", 0);
+            if (bits == 0)
+            {
+                bits = fieldType.TypeBits;
+            }
+
+            bool widthOk = fieldType.FixedWidth ? bits == fieldType.TypeBits : bits >= 1 && bits <= fieldType.TypeBits;
+            if (!widthOk)
+            {
+                string range = fieldType.FixedWidth ? Text(fieldType.TypeBits) + " bits" : "1 to " + Text(fieldType.TypeBits) + " bits";
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.WidthOutOfRange, location, member.Name, Text(bits), typeDisplay, range));
+                return null;
+            }
+
+            int order2 = NamedInt(field, "ByteOrder", ByteOrderDefault);
+            bool explicitOrder = order2 != ByteOrderDefault;
+            bool isAddress = fieldType.Kind is FieldModelKind.IPv4Address or FieldModelKind.IPv6Address or FieldModelKind.MacAddress;
+
+            // Addresses are in network order unless the field says otherwise; other fields follow the message.
+            bool bigEndian = explicitOrder ? order2 == ByteOrderBig : isAddress || messageBigEndian;
+
+            bool hasConstant = false;
+            ulong constant = 0;
+            AttributeData? constantAttribute = member.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == ConstantAttributeName);
+            if (constantAttribute is not null)
+            {
+                if (constantAttribute.ConstructorArguments.Length != 1 || constantAttribute.ConstructorArguments[0].Value is not ulong value)
+                {
+                    return null;
+                }
+
+                if (fieldType.Kind is FieldModelKind.IPv6Address or FieldModelKind.ByteBlock)
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.ConstantOnUnsupportedType, location, member.Name, typeDisplay));
+                    return null;
+                }
+
+                ulong mask = bits >= 64 ? ulong.MaxValue : (1UL << bits) - 1;
+                if ((value & ~mask) != 0)
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.ConstantDoesNotFit, location, member.Name, value.ToString(System.Globalization.CultureInfo.InvariantCulture), Text(bits)));
+                    return null;
+                }
+
+                hasConstant = true;
+                constant = value;
+            }
+
+            string label = NamedString(field, "Name") ?? Label(member.Name);
+            var model = new FieldModel(
+                member.Name,
+                label,
+                fieldType.Kind,
+                memberType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                fieldType.Underlying,
+                fieldType.TypeBits,
+                bits,
+                BitOffset: 0,
+                bigEndian,
+                hasConstant,
+                constant,
+                RejectNonZero: false,
+                fieldType.IsFlags,
+                fieldType.Members);
+            return new Entry(order, member.Name, location, model, explicitOrder) { TypeDisplay = typeDisplay };
+        }
+
+        /// <summary>"TotalLength" → "Total Length"; "IPv4Source" stays readable as "IPv4 Source".</summary>
+        internal static string Label(string name)
+        {
+            var sb = new StringBuilder(name.Length + 4);
+            for (int i = 0; i < name.Length; i++)
+            {
+                char c = name[i];
+                if (i > 0 && char.IsUpper(c) && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1]))))
+                {
+                    sb.Append(' ');
+                }
+
+                sb.Append(c);
+            }
+
+            return sb.ToString();
+        }
+
+        private static string Keyword(INamedTypeSymbol type) => type switch
+        {
+            { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+            { IsRecord: true } => "record",
+            { TypeKind: TypeKind.Struct } => "struct",
+            { TypeKind: TypeKind.Interface } => "interface",
+            _ => "class",
+        };
+
+        private static int NamedInt(AttributeData attribute, string name, int fallback)
+        {
+            foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+            {
+                if (argument.Key == name && argument.Value.Value is int value)
+                {
+                    return value;
+                }
+            }
+
+            return fallback;
+        }
+
+        private static string? NamedString(AttributeData attribute, string name)
+        {
+            foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+            {
+                if (argument.Key == name && argument.Value.Value is string value)
+                {
+                    return value;
+                }
+            }
+
+            return null;
+        }
+
+        private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        private static DiagnosticInfo Diagnostic(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
+            new(descriptor.Id, location, new EquatableArray<string>(arguments));
+
+        private static ParseResult Result(MessageModel? model, List<DiagnosticInfo> diagnostics) =>
+            new(model, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+
+        private sealed record Entry(int Order, string MemberName, LocationInfo? Location, FieldModel Field, bool ExplicitByteOrder)
+        {
+            public string TypeDisplay { get; init; } = "ulong";
+        }
+    }
+}

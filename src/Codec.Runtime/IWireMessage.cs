@@ -1,0 +1,24 @@
+namespace Codec;
+
+/// <summary>
+/// What every generated message offers, as static abstract members so that generic code (transports,
+/// message readers) calls them with no reflection, no boxing and no hand-written adapter.
+/// </summary>
+/// <typeparam name="TSelf">The message type.</typeparam>
+public interface IWireMessage<TSelf> where TSelf : struct, IWireMessage<TSelf>
+{
+    /// <summary>The smallest number of bytes the message can occupy.</summary>
+    static abstract int MinimumWireSize { get; }
+
+    /// <summary>Reads a message from the start of <paramref name="source"/>. Never throws on bad input.</summary>
+    static abstract ReadResult TryRead(ReadOnlySpan<byte> source, out TSelf value);
+
+    /// <summary>Dissects the message at the start of <paramref name="source"/> field by field; never throws on bad input.</summary>
+    static abstract MessageDissection Dissect(ReadOnlySpan<byte> source);
+
+    /// <summary>The exact number of bytes <see cref="TryWrite"/> writes.</summary>
+    int GetSerializedSize();
+
+    /// <summary>Writes the message to the start of <paramref name="destination"/>.</summary>
+    WriteResult TryWrite(Span<byte> destination);
+}

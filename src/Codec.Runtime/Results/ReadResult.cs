@@ -1,0 +1,37 @@
+namespace Codec;
+
+/// <summary>The result of reading a message: a status, the bytes consumed, and on failure the error.</summary>
+public readonly record struct ReadResult
+{
+    private ReadResult(CodecStatus status, int bytesConsumed, CodecError error)
+    {
+        Status = status;
+        BytesConsumed = bytesConsumed;
+        Error = error;
+    }
+
+    /// <summary>Done, NeedMoreData or InvalidData.</summary>
+    public CodecStatus Status { get; }
+
+    /// <summary>Bytes the message occupies when <see cref="Status"/> is Done; otherwise 0.</summary>
+    public int BytesConsumed { get; }
+
+    /// <summary>The error when <see cref="Status"/> is not Done.</summary>
+    public CodecError Error { get; }
+
+    /// <summary>Whether the message was read.</summary>
+    public bool IsDone => Status == CodecStatus.Done;
+
+    /// <summary>A successful read of <paramref name="bytesConsumed"/> bytes.</summary>
+    public static ReadResult Done(int bytesConsumed) => new(CodecStatus.Done, bytesConsumed, default);
+
+    /// <summary>The input ended inside <paramref name="field"/>: <paramref name="needed"/> bytes are needed, <paramref name="available"/> were given.</summary>
+    public static ReadResult NeedMoreData(string? field, int bitOffset, int needed, int available) =>
+        new(CodecStatus.NeedMoreData, 0, new CodecError(CodecErrorKind.Truncated, field, bitOffset, (ulong)needed, (ulong)available));
+
+    /// <summary>The input breaks the format.</summary>
+    public static ReadResult Invalid(CodecError error) => new(CodecStatus.InvalidData, 0, error);
+
+    /// <summary>A one-line description.</summary>
+    public override string ToString() => IsDone ? $"Done ({BytesConsumed} bytes)" : $"{Status}: {Error}";
+}
