@@ -26,16 +26,59 @@ public readonly record struct IPv4Address : ISpanFormattable, IComparable<IPv4Ad
     public static IPv4Address Parse(string text) =>
         TryParse(text, out var address) ? address : throw new FormatException($"'{text}' is not an IPv4 address.");
 
-    /// <summary>Parses dotted-quad notation without throwing.</summary>
+    /// <summary>
+    /// Parses dotted-quad notation (four decimal octets, 0–255) without throwing. The legacy inet_aton forms that
+    /// <see cref="IPAddress.TryParse(string?, out IPAddress?)"/> accepts are refused: fewer parts ("127.1"), hex
+    /// ("0x7f.0.0.1") and leading zeros, which inet_aton reads as octal ("010.0.0.1" would be 8.0.0.1).
+    /// </summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out IPv4Address address)
     {
         address = default;
-        if (text is null || !IPAddress.TryParse(text, out var ip) || ip.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork)
+        if (text is null)
         {
             return false;
         }
 
-        address = FromIPAddress(ip);
+        uint value = 0;
+        int parts = 0;
+        int i = 0;
+        while (true)
+        {
+            int start = i;
+            uint octet = 0;
+            while (i < text.Length && i - start < 3 && char.IsAsciiDigit(text[i]))
+            {
+                octet = (octet * 10) + (uint)(text[i] - '0');
+                i++;
+            }
+
+            int digits = i - start;
+            if (digits == 0 || octet > 255 || (digits > 1 && text[start] == '0'))
+            {
+                return false;
+            }
+
+            value = (value << 8) | octet;
+            parts++;
+            if (parts == 4)
+            {
+                break;
+            }
+
+            if (i >= text.Length || text[i] != '.')
+            {
+                return false;
+            }
+
+            i++;
+        }
+
+        if (i != text.Length)
+        {
+            return false;
+        }
+
+        address = new IPv4Address(value);
         return true;
     }
 

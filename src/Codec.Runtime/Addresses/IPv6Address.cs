@@ -35,11 +35,15 @@ public readonly record struct IPv6Address : ISpanFormattable
     public static IPv6Address Parse(string text) =>
         TryParse(text, out var address) ? address : throw new FormatException($"'{text}' is not an IPv6 address.");
 
-    /// <summary>Parses RFC 4291 text notation without throwing.</summary>
+    /// <summary>
+    /// Parses RFC 4291 text notation without throwing. <see cref="IPAddress.TryParse(string?, out IPAddress?)"/> also takes
+    /// "[::1]:80" and "fe80::1%eth0" and drops the port or zone; those are refused rather than silently truncated.
+    /// </summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out IPv6Address address)
     {
         address = default;
-        if (text is null || !IPAddress.TryParse(text, out var ip) || ip.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        if (text is null || text.AsSpan().IndexOfAny("[]%") >= 0
+            || !IPAddress.TryParse(text, out var ip) || ip.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
         {
             return false;
         }

@@ -34,7 +34,13 @@ public readonly record struct MacAddress : ISpanFormattable
         ulong value = 0;
         foreach (string part in parts)
         {
-            value = (value << 8) | byte.Parse(part, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            // One or two hex digits: byte.Parse alone would throw OverflowException for "100" and accept blanks.
+            if (part.Length is < 1 or > 2 || !byte.TryParse(part, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out byte octet))
+            {
+                throw new FormatException($"'{text}' is not a MAC address.");
+            }
+
+            value = (value << 8) | octet;
         }
 
         return new MacAddress(value);

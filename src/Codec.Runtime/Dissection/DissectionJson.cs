@@ -41,6 +41,11 @@ public static class DissectionJson
             }
         }
 
+        foreach (var annotation in dissection.Annotations)
+        {
+            writer.WriteString(annotation.Key.ToLowerInvariant().Replace(' ', '_'), annotation.Value);
+        }
+
         writer.WriteEndObject();
         writer.WriteEndObject();
     }
@@ -81,7 +86,7 @@ public static class DissectionJson
         _ => "invalid",
     };
 
-    /// <summary>TotalLength → total_length, IPv4Address → ipv4_address.</summary>
+    /// <summary>TotalLength → total_length, IPv4Address → ipv4_address, HTTPServer → http_server, ID → id.</summary>
     public static string SnakeCase(string name)
     {
         var sb = new StringBuilder(name.Length + 8);
@@ -91,7 +96,11 @@ public static class DissectionJson
             if (char.IsUpper(c))
             {
                 bool previousLower = i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]));
-                bool nextLower = i + 1 < name.Length && char.IsLower(name[i + 1]) && i > 0 && char.IsUpper(name[i - 1]);
+
+                // The last capital of an acronym starts a new word when a lower-case word follows ("HTTPServer"), but
+                // not when a single lower-case letter does, which belongs to the acronym ("IPv4", "IPv6").
+                bool nextLower = i > 0 && char.IsUpper(name[i - 1])
+                    && i + 2 < name.Length && char.IsLower(name[i + 1]) && char.IsLower(name[i + 2]);
                 if (sb.Length > 0 && (previousLower || nextLower))
                 {
                     sb.Append('_');

@@ -30,6 +30,11 @@ public static class DissectionText
             output.Append(field.Label).Append(": ").Append(field.Display).Append('\n');
         }
 
+        foreach (var annotation in dissection.Annotations)
+        {
+            output.Append(fieldPad).Append('[').Append(annotation.Key).Append(": ").Append(annotation.Value).Append("]\n");
+        }
+
         if (!dissection.Result.IsDone)
         {
             output.Append(fieldPad).Append("[Error: ").Append(dissection.Result.Status).Append(", ").Append(dissection.Result.Error).Append("]\n");

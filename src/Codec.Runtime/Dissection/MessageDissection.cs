@@ -8,8 +8,9 @@ namespace Codec;
 public sealed class MessageDissection
 {
     /// <summary>Creates a dissection.</summary>
-    public MessageDissection(string protocol, string typeName, IReadOnlyList<FieldDissection> fields, ReadResult result, ByteOrder byteOrder = ByteOrder.BigEndian, int offset = 0)
+    public MessageDissection(string protocol, string typeName, IReadOnlyList<FieldDissection> fields, ReadResult result, ByteOrder byteOrder = ByteOrder.BigEndian, int offset = 0, IReadOnlyList<KeyValuePair<string, string>>? annotations = null)
     {
+        Annotations = annotations ?? [];
         ByteOrder = byteOrder;
         Protocol = protocol;
         TypeName = typeName;
@@ -33,6 +34,12 @@ public sealed class MessageDissection
     /// <summary>The fields read, in wire order.</summary>
     public IReadOnlyList<FieldDissection> Fields { get; }
 
+    /// <summary>
+    /// Facts found beyond the fields, such as a checksum's status: text shows them as <c>[Name: value]</c>, JSON as
+    /// snake_case keys among the fields.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Annotations { get; }
+
     /// <summary>The outcome of reading the message.</summary>
     public ReadResult Result { get; }
 
@@ -40,7 +47,11 @@ public sealed class MessageDissection
     public int Length => Result.BytesConsumed;
 
     /// <summary>The same dissection placed at <paramref name="offset"/> within a frame.</summary>
-    public MessageDissection At(int offset) => new(Protocol, TypeName, Fields, Result, ByteOrder, offset);
+    public MessageDissection At(int offset) => new(Protocol, TypeName, Fields, Result, ByteOrder, offset, Annotations);
+
+    /// <summary>The same dissection with one more annotation.</summary>
+    public MessageDissection Annotate(string name, string value) =>
+        new(Protocol, TypeName, Fields, Result, ByteOrder, Offset, [.. Annotations, new KeyValuePair<string, string>(name, value)]);
 
     /// <summary>The field named <paramref name="name"/> (member name), or <c>null</c>.</summary>
     public FieldDissection? this[string name]

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -86,22 +87,22 @@ public static class WireBits
     /// <summary>Bounds-checked <see cref="LoadBigEndian(ref byte, int, int)"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong LoadBigEndian(ReadOnlySpan<byte> source, int offset, int count) =>
-        LoadBigEndian(ref MemoryMarshal.GetReference(source.Slice(offset, count)), 0, count);
+        LoadBigEndian(ref MemoryMarshal.GetReference(source.Slice(offset, CheckCount(count))), 0, count);
 
     /// <summary>Bounds-checked <see cref="LoadLittleEndian(ref byte, int, int)"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong LoadLittleEndian(ReadOnlySpan<byte> source, int offset, int count) =>
-        LoadLittleEndian(ref MemoryMarshal.GetReference(source.Slice(offset, count)), 0, count);
+        LoadLittleEndian(ref MemoryMarshal.GetReference(source.Slice(offset, CheckCount(count))), 0, count);
 
     /// <summary>Bounds-checked <see cref="StoreBigEndian(ref byte, int, int, ulong)"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreBigEndian(Span<byte> destination, int offset, int count, ulong value) =>
-        StoreBigEndian(ref MemoryMarshal.GetReference(destination.Slice(offset, count)), 0, count, value);
+        StoreBigEndian(ref MemoryMarshal.GetReference(destination.Slice(offset, CheckCount(count))), 0, count, value);
 
     /// <summary>Bounds-checked <see cref="StoreLittleEndian(ref byte, int, int, ulong)"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreLittleEndian(Span<byte> destination, int offset, int count, ulong value) =>
-        StoreLittleEndian(ref MemoryMarshal.GetReference(destination.Slice(offset, count)), 0, count, value);
+        StoreLittleEndian(ref MemoryMarshal.GetReference(destination.Slice(offset, CheckCount(count))), 0, count, value);
 
     /// <summary>A mask of the low <paramref name="bits"/> bits (1–64).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -119,7 +120,7 @@ public static class WireBits
     public static ulong ReadBits(ReadOnlySpan<byte> source, int bitOffset, int bits, ByteOrder order)
     {
         // Bounds are checked once for the whole window, then bit by bit: this is the rare, general path.
-        ReadOnlySpan<byte> window = source.Slice(bitOffset >> 3, ((bitOffset + bits - 1) >> 3) - (bitOffset >> 3) + 1);
+        ReadOnlySpan<byte> window = source.Slice(bitOffset >> 3, WindowLength(bitOffset, bits));
         int start = bitOffset & 7;
         ulong value = 0;
         for (int i = 0; i < bits; i++)
@@ -144,10 +145,13 @@ public static class WireBits
     /// </summary>
     public static void WriteBits(Span<byte> destination, int bitOffset, int bits, ulong value, ByteOrder order)
     {
+        // As in ReadBits: check the whole window first, so that a field that does not fit writes nothing.
+        Span<byte> window = destination.Slice(bitOffset >> 3, WindowLength(bitOffset, bits));
+        int start = bitOffset & 7;
         value &= Mask(bits);
         for (int i = 0; i < bits; i++)
         {
-            int bit = bitOffset + i;
+            int bit = start + i;
             int byteIndex = bit >> 3;
             int mask;
             bool set;
@@ -162,9 +166,41 @@ public static class WireBits
                 set = ((value >> (bits - 1 - i)) & 1) != 0;
             }
 
-            destination[byteIndex] = set ? (byte)(destination[byteIndex] | mask) : (byte)(destination[byteIndex] & ~mask);
+            window[byteIndex] = set ? (byte)(window[byteIndex] | mask) : (byte)(window[byteIndex] & ~mask);
         }
     }
+
+    /// <summary>Bytes touched by a field of 1–64 bits at <paramref name="bitOffset"/>; throws for other widths and negative offsets.</summary>
+    private static int WindowLength(int bitOffset, int bits)
+    {
+        if (bits is < 1 or > 64)
+        {
+            ThrowArgumentOutOfRange(nameof(bits));
+        }
+
+        if (bitOffset < 0)
+        {
+            ThrowArgumentOutOfRange(nameof(bitOffset));
+        }
+
+        return ((bitOffset + bits - 1) >> 3) - (bitOffset >> 3) + 1;
+    }
+
+    /// <summary>Returns <paramref name="count"/> if it is 1–8: the span overloads must not read or write past a shorter slice.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int CheckCount(int count)
+    {
+        if ((uint)(count - 1) > 7)
+        {
+            ThrowArgumentOutOfRange(nameof(count));
+        }
+
+        return count;
+    }
+
+    [DoesNotReturn]
+    private static void ThrowArgumentOutOfRange(string name) =>
+        throw new ArgumentOutOfRangeException(name);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ushort ReadUInt16BigEndian(ref byte p)
