@@ -36,6 +36,14 @@ namespace Codec.Generator.Emitting
             w.Close();
 
             w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// Reads a message from a possibly multi-segment sequence (a pipe's buffer). Consumed and examined are positions a");
+            w.Line("/// <see cref=\"global::System.IO.Pipelines.PipeReader\"/> loop passes to AdvanceTo as they are.");
+            w.Line("/// </summary>");
+            w.Line("public static global::Codec.ReadResult TryRead(in global::System.Buffers.ReadOnlySequence<byte> source, out " + self + " value, out global::System.SequencePosition consumed, out global::System.SequencePosition examined) =>");
+            w.Line("    global::Codec.SequenceReading.TryRead<" + self + ">(source, out value, out consumed, out examined);");
+
+            w.Line();
             w.Line("/// <summary>Reads a message, throwing <see cref=\"global::Codec.CodecException\"/> when the input is not one.</summary>");
             w.Open("public static " + self + " Read(global::System.ReadOnlySpan<byte> source)");
             w.Line("global::Codec.ReadResult result = TryRead(source, out " + self + " value);");

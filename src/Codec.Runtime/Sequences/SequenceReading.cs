@@ -1,0 +1,78 @@
+using System.Buffers;
+
+namespace Codec;
+
+/// <summary>
+/// Reads generated messages from a <see cref="ReadOnlySequence{T}"/>, as a <see cref="System.IO.Pipelines.PipeReader"/>
+/// loop hands them over: the fast path reads the first segment where it lies; a message that straddles segments is
+/// copied to the stack (or a pooled array when large) and read from there.
+/// </summary>
+public static class SequenceReading
+{
+    private const int StackLimit = 512;
+
+    /// <summary>
+    /// Reads a <typeparamref name="T"/> from the start of <paramref name="source"/>. On Done, <paramref name="consumed"/>
+    /// and <paramref name="examined"/> are the end of the message; on NeedMoreData, nothing is consumed and everything is
+    /// examined (so the pipe waits for more); on InvalidData, nothing is consumed and the message window is examined.
+    /// </summary>
+    public static ReadResult TryRead<T>(in ReadOnlySequence<byte> source, out T value, out SequencePosition consumed, out SequencePosition examined)
+        where T : struct, IWireMessage<T>
+    {
+        int size = T.MinimumWireSize;
+        ReadResult result;
+        ReadOnlySpan<byte> first = source.FirstSpan;
+        if (first.Length >= size || source.IsSingleSegment)
+        {
+            result = T.TryRead(first, out value);
+        }
+        else if (source.Length < size)
+        {
+            // Too short in total: read what there is, so the error names the field the input ends in.
+            result = size <= StackLimit ? ReadCopy(source, stackalloc byte[(int)source.Length], out value) : ReadPooled(source, (int)source.Length, out value);
+        }
+        else
+        {
+            result = size <= StackLimit ? ReadCopy(source.Slice(0, size), stackalloc byte[size], out value) : ReadPooled(source.Slice(0, size), size, out value);
+        }
+
+        switch (result.Status)
+        {
+            case CodecStatus.Done:
+                consumed = source.GetPosition(result.BytesConsumed);
+                examined = consumed;
+                break;
+            case CodecStatus.NeedMoreData:
+                consumed = source.Start;
+                examined = source.End;
+                break;
+            default:
+                consumed = source.Start;
+                examined = source.GetPosition(Math.Min(size, source.Length));
+                break;
+        }
+
+        return result;
+    }
+
+    private static ReadResult ReadCopy<T>(in ReadOnlySequence<byte> source, Span<byte> buffer, out T value)
+        where T : struct, IWireMessage<T>
+    {
+        source.CopyTo(buffer);
+        return T.TryRead(buffer, out value);
+    }
+
+    private static ReadResult ReadPooled<T>(in ReadOnlySequence<byte> source, int length, out T value)
+        where T : struct, IWireMessage<T>
+    {
+        byte[] rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            return ReadCopy(source, rented.AsSpan(0, length), out value);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+}
