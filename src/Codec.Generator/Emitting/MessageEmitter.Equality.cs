@@ -10,12 +10,15 @@ namespace Codec.Generator.Emitting
         {
             string self = model.FullyQualifiedName;
             var fields = model.Fields.Where(f => !f.IsReserved).ToList();
+
+            // Constants carry no information: a message built without setting them equals the same message read back.
+            var compared = fields.Where(f => !f.HasConstant).ToList();
             if (model.EmitEquality)
             {
                 w.Line();
-                w.Line("/// <summary>Whether every wire field of <paramref name=\"other\"/> equals this one's.</summary>");
+                w.Line("/// <summary>Whether every wire field of <paramref name=\"other\"/> (constants and reserved bits aside) equals this one's.</summary>");
                 w.Open("public bool Equals(" + self + " other)");
-                foreach (FieldModel field in fields)
+                foreach (FieldModel field in compared)
                 {
                     if (field.Kind == FieldModelKind.ByteBlock)
                     {
@@ -46,7 +49,7 @@ namespace Codec.Generator.Emitting
                 w.Line("/// <inheritdoc/>");
                 w.Open("public override int GetHashCode()");
                 w.Line("var hash = new global::System.HashCode();");
-                foreach (FieldModel field in fields)
+                foreach (FieldModel field in compared)
                 {
                     if (field.Kind == FieldModelKind.ByteBlock)
                     {

@@ -132,6 +132,7 @@ namespace Codec.Generator.Emitting
                 if (field.HasConstant)
                 {
                     w.Open("if (" + local + " != " + Layout.Hex(field.ConstantValue) + ")");
+                    w.Line("value = default;");
                     w.Line("return global::Codec.ReadResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ConstantMismatch, " + Layout.Literal(field.Name) + ", " + Layout.Int(field.BitOffset) + ", " + Layout.Hex(field.ConstantValue) + ", " + local + "));");
                     w.Close();
                     w.Line();
@@ -140,6 +141,7 @@ namespace Codec.Generator.Emitting
                 else
                 {
                     w.Open("if (" + local + " != 0UL)");
+                    w.Line("value = default;");
                     w.Line("return global::Codec.ReadResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ReservedNotZero, " + Layout.Literal(field.Name) + ", " + Layout.Int(field.BitOffset) + ", 0UL, " + local + "));");
                     w.Close();
                 }

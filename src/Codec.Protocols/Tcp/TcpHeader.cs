@@ -23,7 +23,7 @@ namespace Codec.Protocols.Tcp;
 
 /// <summary>The fixed 20-byte part of a TCP header (RFC 9293 §3.1). Options (data offset &gt; 5) follow it.</summary>
 [Message(Name = "Transmission Control Protocol")]
-[Reserved(3, 4)]
+[Reserved(5, 4)]
 public partial struct TcpHeader
 {
     /// <summary>The source port number.</summary>
@@ -39,11 +39,11 @@ public partial struct TcpHeader
     public uint SequenceNumber;
 
     /// <summary>The next sequence number the sender expects (when ACK is set).</summary>
-    [Field(4, Name = "Acknowledgment Number")]
+    [Field(3, Name = "Acknowledgment Number")]
     public uint AcknowledgmentNumber;
 
     /// <summary>Header length in 32-bit words.</summary>
-    [Field(5, Bits = 4, Name = "Data Offset")]
+    [Field(4, Bits = 4, Name = "Data Offset")]
     public byte DataOffset;
 
     /// <summary>The control bits CWR … FIN.</summary>
