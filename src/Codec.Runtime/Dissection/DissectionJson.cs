@@ -27,7 +27,7 @@ public static class DissectionJson
             switch (field.Kind)
             {
                 case FieldKind.Boolean:
-                    writer.WriteBoolean(key, field.Value != 0);
+                    writer.WriteBoolean(key, field.Value is ulong bit && bit != 0);
                     break;
                 case FieldKind.SignedInteger when field.Value is ulong raw:
                     writer.WriteNumber(key, WireBits.SignExtend(raw, field.BitLength));

@@ -74,6 +74,22 @@ public class IPv4AddressTests
     [InlineData("::1")]
     [InlineData("2001:db8::1")]
     [InlineData("::ffff:192.0.2.1")]
+    [InlineData("1.2.3")]
+    [InlineData("127.1")]
+    [InlineData("3232235521")]
+    [InlineData("0x7f.0.0.1")]
+    [InlineData("010.0.0.1")]
+    [InlineData("1.2.3.4:80")]
+    [InlineData(" 1.2.3.4")]
+    [InlineData("1.2.3.4 ")]
+    [InlineData("1234.0.0.1")]
+    [InlineData("1.2.3.4.")]
+    [InlineData(".1.2.3")]
+    [InlineData("1..2.3")]
+    [InlineData("00.0.0.0")]
+    [InlineData("255.255.255.256")]
+    [InlineData("1.2.3.+4")]
+    [InlineData("١.٢.٣.٤")]
     public void Invalid_text_is_rejected(string? text)
     {
         Assert.False(IPv4Address.TryParse(text, out var address));

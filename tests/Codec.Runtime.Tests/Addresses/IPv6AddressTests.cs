@@ -93,6 +93,12 @@ public class IPv6AddressTests
     [InlineData("2001:db8::1::")]
     [InlineData("1:2:3:4:5:6:7:8:9")]
     [InlineData("12345::1")]
+    [InlineData("[::1]")]
+    [InlineData("[::1]:80")]
+    [InlineData("fe80::1%eth0")]
+    [InlineData("fe80::1%1")]
+    [InlineData(" ::1")]
+    [InlineData("::ffff:010.0.0.1")]
     public void Invalid_text_is_rejected(string? text)
     {
         Assert.False(IPv6Address.TryParse(text, out var address));

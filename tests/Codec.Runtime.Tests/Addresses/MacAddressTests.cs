@@ -70,6 +70,8 @@ public class MacAddressTests
     [InlineData("100:1a:2b:3c:4d:5e")]
     [InlineData("00:1a:2b:3c:4d:5e5")]
     [InlineData("0x0:1a:2b:3c:4d:5e")]
+    [InlineData(" 00:1a:2b:3c:4d:5e")]
+    [InlineData("+0:1a:2b:3c:4d:5e")]
     public void Invalid_text_throws_FormatException(string text)
     {
         Assert.Throws<FormatException>(() => MacAddress.Parse(text));

@@ -152,4 +152,19 @@ public class WireBitsBitFieldTests
         Assert.Throws<ArgumentOutOfRangeException>(() => WireBits.ReadBits(new byte[4], -1, 4, order));
         Assert.Throws<ArgumentOutOfRangeException>(() => WireBits.WriteBits(new byte[4], -1, 4, 0, order));
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(65)]
+    [InlineData(128)]
+    public void Widths_outside_1_to_64_throw_ArgumentOutOfRange(int bits)
+    {
+        byte[] buffer = new byte[32];
+        foreach (var order in new[] { ByteOrder.BigEndian, ByteOrder.LittleEndian })
+        {
+            Assert.Throws<ArgumentOutOfRangeException>(() => WireBits.ReadBits(buffer, 3, bits, order));
+            Assert.Throws<ArgumentOutOfRangeException>(() => WireBits.WriteBits(buffer, 3, bits, 0, order));
+        }
+    }
 }
