@@ -4,8 +4,9 @@ namespace Codec;
 /// What every generated message offers, as static abstract members so that generic code (transports,
 /// message readers) calls them with no reflection, no boxing and no hand-written adapter.
 /// </summary>
-/// <typeparam name="TSelf">The message type.</typeparam>
-public interface IWireMessage<TSelf> where TSelf : struct, IWireMessage<TSelf>
+/// <typeparam name="TSelf">The message type: a struct, or a ref struct when it holds spans into its input.</typeparam>
+public interface IWireMessage<TSelf>
+    where TSelf : IWireMessage<TSelf>, allows ref struct
 {
     /// <summary>The smallest number of bytes the message can occupy.</summary>
     static abstract int MinimumWireSize { get; }

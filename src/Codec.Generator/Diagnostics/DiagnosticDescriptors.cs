@@ -69,8 +69,38 @@ namespace Codec.Generator.Diagnostics
             "CODEC015", "Static member marked as field",
             "Member '{0}' is static; [Field] goes on instance fields and properties");
 
+        public static readonly DiagnosticDescriptor SpanFieldRequiresRefStruct = Create(
+            "CODEC016", "Span field in a message that is not a ref struct",
+            "Field '{0}' is a span into the input, so message '{1}' must be declared 'ref partial struct'");
+
+        public static readonly DiagnosticDescriptor LengthSourceInvalid = Create(
+            "CODEC017", "Length taken from a field that cannot give it",
+            "The length of '{0}' comes from '{1}', which is not an unsigned integer field placed before it; name an earlier unsigned integer field");
+
+        public static readonly DiagnosticDescriptor VariableLengthUnknown = Create(
+            "CODEC018", "Variable-length field without a length",
+            "Field '{0}' has no fixed size; give it [Length(nameof(SomeField))] or [Remaining]");
+
+        public static readonly DiagnosticDescriptor RemainingNotLast = Create(
+            "CODEC019", "[Remaining] field is not the last",
+            "Field '{0}' takes the rest of the message with [Remaining], so it must be the last field; '{1}' follows it");
+
+        public static readonly DiagnosticDescriptor MessageLengthInvalid = Create(
+            "CODEC020", "Invalid [MessageLength]",
+            "[MessageLength] on '{0}' needs an unsigned integer field, at most one per message, with Scale of at least 1");
+
+        public static readonly DiagnosticDescriptor LengthAttributeMisplaced = Create(
+            "CODEC021", "[Length] or [Remaining] on a fixed-size field, or a Scale below 1",
+            "Field '{0}' cannot take [Length] or [Remaining] as written: they go on ReadOnlySpan<byte> fields, with Scale of at least 1");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
         {
+            [SpanFieldRequiresRefStruct.Id] = SpanFieldRequiresRefStruct,
+            [LengthSourceInvalid.Id] = LengthSourceInvalid,
+            [VariableLengthUnknown.Id] = VariableLengthUnknown,
+            [RemainingNotLast.Id] = RemainingNotLast,
+            [MessageLengthInvalid.Id] = MessageLengthInvalid,
+            [LengthAttributeMisplaced.Id] = LengthAttributeMisplaced,
             [MessageNotPartial.Id] = MessageNotPartial,
             [UnsupportedFieldType.Id] = UnsupportedFieldType,
             [WidthOutOfRange.Id] = WidthOutOfRange,

@@ -46,12 +46,20 @@ namespace Codec.Generator.Emitting
     /// <summary>Splits a message into units and spells the expressions the emitters share.</summary>
     internal static class Layout
     {
-        public static List<Unit> Units(MessageModel model)
+        public static List<Unit> Units(MessageModel model) => Units(model.Fields);
+
+        /// <summary>The units of fixed fields (variable-length members are skipped: each run is split on its own).</summary>
+        public static List<Unit> Units(IEnumerable<FieldModel> fields)
         {
             var units = new List<Unit>();
             Unit? current = null;
-            foreach (FieldModel field in model.Fields)
+            foreach (FieldModel field in fields)
             {
+                if (field.IsVariable)
+                {
+                    continue;
+                }
+
                 current ??= new Unit(field.ByteOffset, field.BigEndian);
                 current.Fields.Add(field);
                 int end = field.BitOffset + field.Bits;

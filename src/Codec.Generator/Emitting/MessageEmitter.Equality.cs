@@ -20,7 +20,13 @@ namespace Codec.Generator.Emitting
                 w.Open("public bool Equals(" + self + " other)");
                 foreach (FieldModel field in compared)
                 {
-                    if (field.Kind == FieldModelKind.ByteBlock)
+                    if (field.Kind == FieldModelKind.Bytes)
+                    {
+                        w.Open("if (!global::System.MemoryExtensions.SequenceEqual(this." + field.Name + ", other." + field.Name + "))");
+                        w.Line("return false;");
+                        w.Close();
+                    }
+                    else if (field.Kind == FieldModelKind.ByteBlock)
                     {
                         w.OpenBlock();
                         w.Line(field.TypeName + " left = this." + field.Name + ";");
@@ -44,14 +50,20 @@ namespace Codec.Generator.Emitting
                 w.Close();
                 w.Line();
                 w.Line("/// <inheritdoc/>");
-                w.Line("public override bool Equals(object? obj) => obj is " + self + " other && Equals(other);");
+                w.Line(model.IsRefStruct
+                    ? "public override bool Equals(object? obj) => false; // a ref struct is never boxed, so no object equals it"
+                    : "public override bool Equals(object? obj) => obj is " + self + " other && Equals(other);");
                 w.Line();
                 w.Line("/// <inheritdoc/>");
                 w.Open("public override int GetHashCode()");
                 w.Line("var hash = new global::System.HashCode();");
                 foreach (FieldModel field in compared)
                 {
-                    if (field.Kind == FieldModelKind.ByteBlock)
+                    if (field.Kind == FieldModelKind.Bytes)
+                    {
+                        w.Line("hash.AddBytes(this." + field.Name + ");");
+                    }
+                    else if (field.Kind == FieldModelKind.ByteBlock)
                     {
                         w.OpenBlock();
                         w.Line(field.TypeName + " block = this." + field.Name + ";");
@@ -88,6 +100,9 @@ namespace Codec.Generator.Emitting
                     firstField = false;
                     switch (field.Kind)
                     {
+                        case FieldModelKind.Bytes:
+                            w.Line("text.Append(global::Codec.DissectionText.Hex(this." + field.Name + "));");
+                            break;
                         case FieldModelKind.ByteBlock:
                             w.OpenBlock();
                             w.Line(field.TypeName + " block = this." + field.Name + ";");

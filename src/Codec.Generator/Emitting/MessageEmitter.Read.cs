@@ -76,7 +76,7 @@ namespace Codec.Generator.Emitting
             w.Close();
         }
 
-        private static void EmitReadUnit(SourceWriter w, Unit unit, int index)
+        private static void EmitReadUnit(SourceWriter w, Unit unit, int index, string source = "source", string bitBase = "")
         {
             w.Line();
             FieldModel first = unit.Fields[0];
@@ -91,7 +91,7 @@ namespace Codec.Generator.Emitting
                 {
                     w.OpenBlock();
                     w.Line(first.TypeName + " block = default;");
-                    w.Line("source.Slice(" + Layout.Int(unit.ByteOffset) + ", " + Layout.Int(unit.ByteCount) + ").CopyTo(block);");
+                    w.Line(source + ".Slice(" + Layout.Int(unit.ByteOffset) + ", " + Layout.Int(unit.ByteCount) + ").CopyTo(block);");
                     w.Line("value." + first.Name + " = block;");
                     w.Close();
                 }
@@ -113,7 +113,7 @@ namespace Codec.Generator.Emitting
             foreach (FieldModel field in unit.Fields)
             {
                 string raw = unit.IsWide
-                    ? "global::Codec.WireBits.ReadBits(source, " + Layout.Int(field.BitOffset) + ", " + Layout.Int(field.Bits) + ", " + Layout.Order(unit.BigEndian) + ")"
+                    ? "global::Codec.WireBits.ReadBits(" + source + ", " + Layout.Int(field.BitOffset) + ", " + Layout.Int(field.Bits) + ", " + Layout.Order(unit.BigEndian) + ")"
                     : Layout.Extract(word, unit, field);
                 bool check = field.HasConstant || (field.IsReserved && field.RejectNonZero);
                 if (field.IsReserved && !check)
@@ -133,7 +133,7 @@ namespace Codec.Generator.Emitting
                 {
                     w.Open("if (" + local + " != " + Layout.Hex(field.ConstantValue) + ")");
                     w.Line("value = default;");
-                    w.Line("return global::Codec.ReadResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ConstantMismatch, " + Layout.Literal(field.Name) + ", " + Layout.Int(field.BitOffset) + ", " + Layout.Hex(field.ConstantValue) + ", " + local + "));");
+                    w.Line("return global::Codec.ReadResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ConstantMismatch, " + Layout.Literal(field.Name) + ", " + bitBase + Layout.Int(field.BitOffset) + ", " + Layout.Hex(field.ConstantValue) + ", " + local + "));");
                     w.Close();
                     w.Line();
                     w.Line("value." + field.Name + " = " + Layout.FromRaw(field, local) + ";");
@@ -142,7 +142,7 @@ namespace Codec.Generator.Emitting
                 {
                     w.Open("if (" + local + " != 0UL)");
                     w.Line("value = default;");
-                    w.Line("return global::Codec.ReadResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ReservedNotZero, " + Layout.Literal(field.Name) + ", " + Layout.Int(field.BitOffset) + ", 0UL, " + local + "));");
+                    w.Line("return global::Codec.ReadResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ReservedNotZero, " + Layout.Literal(field.Name) + ", " + bitBase + Layout.Int(field.BitOffset) + ", 0UL, " + local + "));");
                     w.Close();
                 }
             }

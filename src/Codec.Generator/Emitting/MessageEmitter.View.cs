@@ -9,7 +9,7 @@ namespace Codec.Generator.Emitting
         /// A ref struct over the buffer itself: getters read fields where they lie, setters (on the writable view) write
         /// them in place — what a NAT needs to rewrite an address without copying the packet.
         /// </summary>
-        private static void EmitView(SourceWriter w, MessageModel model, List<Unit> units, bool writable)
+        private static void EmitView(SourceWriter w, MessageModel model, List<Unit> units, bool writable, string size = "Size")
         {
             string self = model.FullyQualifiedName;
             string name = writable ? "View" : "ReadOnlyView";
@@ -21,10 +21,10 @@ namespace Codec.Generator.Emitting
             w.Open("public readonly ref struct " + name);
             w.Line("private readonly " + span + " _buffer;");
             w.Line();
-            w.Line("/// <summary>A view over <paramref name=\"buffer\"/>, which must hold at least <see cref=\"Size\"/> bytes.</summary>");
+            w.Line("/// <summary>A view over <paramref name=\"buffer\"/>, which must hold at least the fixed part of the message.</summary>");
             w.Open("public " + name + "(" + span + " buffer)");
-            w.Open("if (buffer.Length < Size)");
-            w.Line("global::Codec.ThrowHelper.ThrowBufferTooSmall(Size, buffer.Length);");
+            w.Open("if (buffer.Length < " + size + ")");
+            w.Line("global::Codec.ThrowHelper.ThrowBufferTooSmall(" + size + ", buffer.Length);");
             w.Close();
             w.Line();
             w.Line("_buffer = buffer;");
@@ -32,7 +32,7 @@ namespace Codec.Generator.Emitting
             w.Line();
             w.Line("/// <summary>A view over <paramref name=\"buffer\"/>, or false when it is shorter than the message.</summary>");
             w.Open("public static bool TryCreate(" + span + " buffer, out " + name + " view)");
-            w.Open("if (buffer.Length < Size)");
+            w.Open("if (buffer.Length < " + size + ")");
             w.Line("view = default;");
             w.Line("return false;");
             w.Close();

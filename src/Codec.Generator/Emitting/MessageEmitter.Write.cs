@@ -48,7 +48,7 @@ namespace Codec.Generator.Emitting
             w.Close();
         }
 
-        private static void EmitWriteUnit(SourceWriter w, Unit unit, int index)
+        private static void EmitWriteUnit(SourceWriter w, Unit unit, int index, string destination = "destination", string bitBase = "", ICollection<string>? computed = null)
         {
             w.Line();
             FieldModel first = unit.Fields[0];
@@ -64,7 +64,7 @@ namespace Codec.Generator.Emitting
                 {
                     w.OpenBlock();
                     w.Line(first.TypeName + " block = this." + first.Name + ";");
-                    w.Line("((global::System.ReadOnlySpan<byte>)block).CopyTo(destination.Slice(" + Layout.Int(unit.ByteOffset) + ", " + Layout.Int(unit.ByteCount) + "));");
+                    w.Line("((global::System.ReadOnlySpan<byte>)block).CopyTo(" + destination + ".Slice(" + Layout.Int(unit.ByteOffset) + ", " + Layout.Int(unit.ByteCount) + "));");
                     w.Close();
                 }
 
@@ -75,7 +75,7 @@ namespace Codec.Generator.Emitting
             w.Line("// bytes " + Layout.Int(unit.ByteOffset) + "–" + Layout.Int(unit.ByteOffset + unit.ByteCount - 1) + ": " + string.Join(", ", unit.Fields.ConvertAll(f => f.Name + " (" + Layout.Int(f.Bits) + ")")));
             if (unit.IsWide)
             {
-                w.Line("destination.Slice(" + Layout.Int(unit.ByteOffset) + ", " + Layout.Int(unit.ByteCount) + ").Clear();");
+                w.Line(destination + ".Slice(" + Layout.Int(unit.ByteOffset) + ", " + Layout.Int(unit.ByteCount) + ").Clear();");
             }
 
             var parts = new List<string>();
@@ -91,6 +91,10 @@ namespace Codec.Generator.Emitting
                 {
                     raw = Layout.Hex(field.ConstantValue);
                 }
+                else if (computed is not null && computed.Contains(field.Name))
+                {
+                    raw = "raw" + field.Name; // computed and checked before the first byte is written
+                }
                 else
                 {
                     raw = "raw" + field.Name;
@@ -100,7 +104,7 @@ namespace Codec.Generator.Emitting
                     if (outOfRange is not null)
                     {
                         w.Open("if (" + outOfRange + ")");
-                        w.Line("return global::Codec.WriteResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ValueOutOfRange, " + Layout.Literal(field.Name) + ", " + Layout.Int(field.BitOffset) + ", " + Layout.Hex(field.Mask) + ", " + raw + "));");
+                        w.Line("return global::Codec.WriteResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ValueOutOfRange, " + Layout.Literal(field.Name) + ", " + bitBase + Layout.Int(field.BitOffset) + ", " + Layout.Hex(field.Mask) + ", " + raw + "));");
                         w.Close();
                         w.Line();
                     }
@@ -113,7 +117,7 @@ namespace Codec.Generator.Emitting
 
                 if (unit.IsWide)
                 {
-                    w.Line("global::Codec.WireBits.WriteBits(destination, " + Layout.Int(field.BitOffset) + ", " + Layout.Int(field.Bits) + ", " + raw + ", " + Layout.Order(unit.BigEndian) + ");");
+                    w.Line("global::Codec.WireBits.WriteBits(" + destination + ", " + Layout.Int(field.BitOffset) + ", " + Layout.Int(field.Bits) + ", " + raw + ", " + Layout.Order(unit.BigEndian) + ");");
                 }
                 else
                 {

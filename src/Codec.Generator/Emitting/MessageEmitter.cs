@@ -28,8 +28,37 @@ namespace Codec.Generator.Emitting
                 w.Open("partial " + outer.Keyword + " " + outer.Name);
             }
 
-            string interfaces = "global::Codec.IWireMessage<" + self + ">" + (model.EmitEquality ? ", global::System.IEquatable<" + self + ">" : string.Empty);
-            w.Open("partial " + model.TypeKeyword + " " + model.TypeName + " : " + interfaces);
+            string interfaces = "global::Codec.IWireMessage<" + self + ">" + (model.EmitEquality && !model.IsRefStruct ? ", global::System.IEquatable<" + self + ">" : string.Empty);
+            w.Open((model.IsRefStruct ? "ref partial struct " : "partial " + model.TypeKeyword + " ") + model.TypeName + " : " + interfaces);
+            if (model.IsVariable)
+            {
+                EmitVariable(w, model, cancellationToken);
+            }
+            else
+            {
+                EmitFixed(w, model, units, cancellationToken);
+            }
+
+            EmitEquality(w, model);
+            EmitDisplayHelpers(w, model);
+
+            w.Close();
+            foreach (ContainingTypeModel unused in model.ContainingTypes)
+            {
+                w.Close();
+            }
+
+            if (model.Namespace.Length > 0)
+            {
+                w.Close();
+            }
+
+            return w.ToString();
+        }
+
+        private static void EmitFixed(SourceWriter w, MessageModel model, List<Unit> units, CancellationToken cancellationToken)
+        {
+            string self = model.FullyQualifiedName;
 
             w.Line("/// <summary>Bytes of the fixed layout.</summary>");
             w.Line("public const int Size = " + Layout.Int(model.Size) + ";");
@@ -51,22 +80,6 @@ namespace Codec.Generator.Emitting
             cancellationToken.ThrowIfCancellationRequested();
             EmitView(w, model, units, writable: true);
             EmitView(w, model, units, writable: false);
-            cancellationToken.ThrowIfCancellationRequested();
-            EmitEquality(w, model);
-            EmitDisplayHelpers(w, model);
-
-            w.Close();
-            foreach (ContainingTypeModel unused in model.ContainingTypes)
-            {
-                w.Close();
-            }
-
-            if (model.Namespace.Length > 0)
-            {
-                w.Close();
-            }
-
-            return w.ToString();
         }
     }
 }

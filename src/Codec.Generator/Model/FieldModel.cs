@@ -12,7 +12,13 @@ namespace Codec.Generator.Model
         MacAddress,
         ByteBlock,
         Reserved,
+
+        /// <summary>A variable-length run of bytes exposed as a span into the input (zero-copy).</summary>
+        Bytes,
     }
+
+    /// <summary>A length taken from another field: bytes = field × Scale + Offset.</summary>
+    internal sealed record LengthRule(string Field, long Scale, long Offset);
 
     /// <summary>One field (or run of reserved bits) of a message, placed: its bit offset is known.</summary>
     /// <param name="Name">Member name (for reserved bits, a generated name).</param>
@@ -35,6 +41,23 @@ namespace Codec.Generator.Model
         bool IsFlags,
         EquatableArray<EnumMemberModel> EnumMembers)
     {
+        /// <summary>Which fixed run the field belongs to: run k starts after the k-th variable-length member.</summary>
+        public int Run { get; init; }
+
+        /// <summary>For <see cref="FieldModelKind.Bytes"/>: where its length comes from (null with <see cref="IsRemaining"/>).</summary>
+        public LengthRule? Length { get; init; }
+
+        /// <summary>For <see cref="FieldModelKind.Bytes"/>: takes the rest of the message.</summary>
+        public bool IsRemaining { get; init; }
+
+        /// <summary>On an integer field: the whole message is value × Scale + Offset bytes (Field is this field).</summary>
+        public LengthRule? MessageLength { get; init; }
+
+        /// <summary>On an integer field that another member's length comes from: that member (or null).</summary>
+        public string? LengthOf { get; init; }
+
+        public bool IsVariable => Kind == FieldModelKind.Bytes;
+
         public int ByteOffset => BitOffset / 8;
 
         public int EndByte => (BitOffset + Bits + 7) / 8;

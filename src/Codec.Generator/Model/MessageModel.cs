@@ -15,7 +15,14 @@ namespace Codec.Generator.Model
         EquatableArray<FieldModel> Fields,
         int TotalBits)
     {
+        /// <summary>Bytes of all fixed fields: the whole size of a fixed message, the minimum of a variable one.</summary>
         public int Size => TotalBits / 8;
+
+        /// <summary>Whether a member's length is only known at run time (the message is then a ref struct).</summary>
+        public bool IsVariable { get; init; }
+
+        /// <summary>Whether the message is a ref struct.</summary>
+        public bool IsRefStruct { get; init; }
     }
 
     /// <summary>A type that encloses a nested message, re-declared as partial around it.</summary>

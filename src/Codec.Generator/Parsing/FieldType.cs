@@ -54,6 +54,12 @@ namespace Codec.Generator.Parsing
                 return null;
             }
 
+            if (named.IsGenericType && named.ConstructedFrom.ToDisplayString() == "System.ReadOnlySpan<T>"
+                && named.TypeArguments.Length == 1 && named.TypeArguments[0].SpecialType == SpecialType.System_Byte)
+            {
+                return new FieldType(FieldModelKind.Bytes, "", 0, fixedWidth: false);
+            }
+
             if (named.TypeKind == TypeKind.Enum && named.EnumUnderlyingType is { } underlying)
             {
                 string keyword = Keyword(underlying.SpecialType);

@@ -19,6 +19,9 @@ namespace Codec.Generator.Parsing
         private const string FieldAttributeName = "Codec.FieldAttribute";
         private const string ConstantAttributeName = "Codec.ConstantAttribute";
         private const string ReservedAttributeName = "Codec.ReservedAttribute";
+        private const string LengthAttributeName = "Codec.LengthAttribute";
+        private const string RemainingAttributeName = "Codec.RemainingAttribute";
+        private const string MessageLengthAttributeName = "Codec.MessageLengthAttribute";
 
         // ByteOrder values of Codec.ByteOrder.
         private const int ByteOrderDefault = 0;
@@ -160,12 +163,50 @@ namespace Codec.Generator.Parsing
                 return Result(null, diagnostics);
             }
 
-            // Place the fields: each starts where the one before it ended.
+            // Place the fields: each starts where the one before it ended. A variable-length member ends a run of fixed
+            // fields; the fields after it form the next run, whose offsets count from where the member ends.
             var placed = new List<FieldModel>();
             int bitOffset = 0;
-            foreach (Entry entry in byOrder.OrderBy(p => p.Key).Select(p => p.Value))
+            int run = 0;
+            int totalBits = 0;
+            List<Entry> ordered = byOrder.OrderBy(p => p.Key).Select(p => p.Value).ToList();
+            foreach (Entry entry in ordered)
             {
-                FieldModel field = entry.Field with { BitOffset = bitOffset };
+                if (entry.Field.IsVariable)
+                {
+                    if (bitOffset % 8 != 0)
+                    {
+                        diagnostics.Add(Diagnostic(DiagnosticDescriptors.FieldNotByteAligned, entry.Location, entry.MemberName, entry.TypeDisplay, Text(bitOffset)));
+                        ok = false;
+                    }
+
+                    if (entry.Field.IsRemaining && entry != ordered[ordered.Count - 1])
+                    {
+                        diagnostics.Add(Diagnostic(DiagnosticDescriptors.RemainingNotLast, entry.Location, entry.MemberName, ordered[ordered.IndexOf(entry) + 1].MemberName));
+                        ok = false;
+                    }
+
+                    if (entry.Field.Length is { } rule)
+                    {
+                        FieldModel? source = placed.FirstOrDefault(f => f.Name == rule.Field);
+                        if (source is null || source.Kind != FieldModelKind.Unsigned || source.LengthOf is not null)
+                        {
+                            diagnostics.Add(Diagnostic(DiagnosticDescriptors.LengthSourceInvalid, entry.Location, entry.MemberName, rule.Field));
+                            ok = false;
+                        }
+                        else
+                        {
+                            placed[placed.IndexOf(source)] = source with { LengthOf = entry.MemberName };
+                        }
+                    }
+
+                    placed.Add(entry.Field with { BitOffset = bitOffset, Run = run });
+                    run++;
+                    bitOffset = 0;
+                    continue;
+                }
+
+                FieldModel field = entry.Field with { BitOffset = bitOffset, Run = run };
                 bool aligned = bitOffset % 8 == 0;
                 bool needsAlignment = field.Kind is FieldModelKind.IPv4Address or FieldModelKind.IPv6Address or FieldModelKind.MacAddress or FieldModelKind.ByteBlock;
                 if (needsAlignment && !aligned)
@@ -181,13 +222,22 @@ namespace Codec.Generator.Parsing
 
                 placed.Add(field);
                 bitOffset += field.Bits;
+                totalBits += field.Bits;
             }
 
             if (bitOffset % 8 != 0)
             {
-                diagnostics.Add(Diagnostic(DiagnosticDescriptors.MessageNotByteAligned, typeLocation, type.Name, Text(bitOffset)));
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.MessageNotByteAligned, typeLocation, type.Name, Text(totalBits)));
                 ok = false;
             }
+
+            if (placed.Count(f => f.MessageLength is not null) > 1)
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.MessageLengthInvalid, typeLocation, placed.Last(f => f.MessageLength is not null).Name));
+                ok = false;
+            }
+
+            bool isVariable = placed.Any(f => f.IsVariable);
 
             if (!ok)
             {
@@ -207,14 +257,18 @@ namespace Codec.Generator.Parsing
                 type.Name,
                 fullyQualified,
                 hintName,
-                type.IsRecord ? "record struct" : "struct",
+                type.IsRecord ? "record struct" : type.IsRefLikeType ? "ref struct" : "struct",
                 new EquatableArray<ContainingTypeModel>(containing.ToArray()),
                 displayName,
                 bigEndian,
                 EmitEquality: !type.IsRecord && !hasUserEquals,
                 EmitToString: !type.IsRecord && !hasUserToString,
                 new EquatableArray<FieldModel>(placed.ToArray()),
-                bitOffset);
+                totalBits)
+            {
+                IsVariable = isVariable,
+                IsRefStruct = type.IsRefLikeType,
+            };
             return Result(model, diagnostics);
         }
 
@@ -251,6 +305,19 @@ namespace Codec.Generator.Parsing
             if (fieldType is null)
             {
                 diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedFieldType, location, member.Name, typeDisplay));
+                return null;
+            }
+
+            AttributeData? lengthAttribute = Find(member, LengthAttributeName);
+            bool remaining = Find(member, RemainingAttributeName) is not null;
+            if (fieldType.Kind == FieldModelKind.Bytes)
+            {
+                return ParseVariable(type, member, order, field, lengthAttribute, remaining, location, diagnostics);
+            }
+
+            if (lengthAttribute is not null || remaining)
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.LengthAttributeMisplaced, location, member.Name));
                 return null;
             }
 
@@ -302,6 +369,19 @@ namespace Codec.Generator.Parsing
                 constant = value;
             }
 
+            LengthRule? messageLength = null;
+            if (Find(member, MessageLengthAttributeName) is { } messageLengthAttribute)
+            {
+                int scale = NamedInt(messageLengthAttribute, "Scale", 1);
+                if (fieldType.Kind != FieldModelKind.Unsigned || scale < 1)
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.MessageLengthInvalid, location, member.Name));
+                    return null;
+                }
+
+                messageLength = new LengthRule(member.Name, scale, NamedInt(messageLengthAttribute, "Offset", 0));
+            }
+
             string label = NamedString(field, "Name") ?? Label(member.Name);
             var model = new FieldModel(
                 member.Name,
@@ -317,9 +397,53 @@ namespace Codec.Generator.Parsing
                 constant,
                 RejectNonZero: false,
                 fieldType.IsFlags,
-                fieldType.Members);
+                fieldType.Members)
+            {
+                MessageLength = messageLength,
+            };
             return new Entry(order, member.Name, location, model, explicitOrder) { TypeDisplay = typeDisplay };
         }
+
+        /// <summary>A ReadOnlySpan&lt;byte&gt; member: its length comes from a field or it takes the rest.</summary>
+        private static Entry? ParseVariable(INamedTypeSymbol type, ISymbol member, int order, AttributeData field, AttributeData? lengthAttribute, bool remaining, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+        {
+            if (!type.IsRefLikeType)
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.SpanFieldRequiresRefStruct, location, member.Name, type.Name));
+                return null;
+            }
+
+            LengthRule? length = null;
+            if (lengthAttribute is not null)
+            {
+                int scale = NamedInt(lengthAttribute, "Scale", 1);
+                if (remaining || scale < 1 || lengthAttribute.ConstructorArguments.Length != 1 || lengthAttribute.ConstructorArguments[0].Value is not string source)
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.LengthAttributeMisplaced, location, member.Name));
+                    return null;
+                }
+
+                length = new LengthRule(source, scale, NamedInt(lengthAttribute, "Offset", 0));
+            }
+            else if (!remaining)
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.VariableLengthUnknown, location, member.Name));
+                return null;
+            }
+
+            string label = NamedString(field, "Name") ?? Label(member.Name);
+            var model = new FieldModel(
+                member.Name, label, FieldModelKind.Bytes, "global::System.ReadOnlySpan<byte>", string.Empty, 0, 0, 0, true,
+                HasConstant: false, ConstantValue: 0, RejectNonZero: false, IsFlags: false, EnumMembers: EquatableArray<EnumMemberModel>.Empty)
+            {
+                Length = length,
+                IsRemaining = remaining,
+            };
+            return new Entry(order, member.Name, location, model, ExplicitByteOrder: false) { TypeDisplay = "System.ReadOnlySpan<byte>" };
+        }
+
+        private static AttributeData? Find(ISymbol member, string attributeName) =>
+            member.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == attributeName);
 
         /// <summary>"TotalLength" → "Total Length"; "IPv4Source" stays readable as "IPv4 Source".</summary>
         internal static string Label(string name)

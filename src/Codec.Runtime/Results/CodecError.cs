@@ -50,6 +50,13 @@ public readonly record struct CodecError
             CodecErrorKind.ReservedNotZero => string.Create(CultureInfo.InvariantCulture, $"reserved bits not zero {where}: got 0x{Actual:X}"),
             CodecErrorKind.ValueOutOfRange => string.Create(CultureInfo.InvariantCulture, $"value out of range {where}: maximum {Expected}, got {Actual}"),
             CodecErrorKind.DestinationTooSmall => string.Create(CultureInfo.InvariantCulture, $"destination too small {where}: {Expected} bytes needed, {Actual} available"),
+            CodecErrorKind.LengthOutOfRange => string.Create(CultureInfo.InvariantCulture, $"length out of range {where}: {Actual} bytes, {Expected} available"),
+            CodecErrorKind.CompressionLoop => string.Create(CultureInfo.InvariantCulture, $"compression loop {where}: limit {Expected}, got {Actual}"),
+            CodecErrorKind.PointerOutOfRange => string.Create(CultureInfo.InvariantCulture, $"compression pointer out of range {where}: target {Actual}, must be below {Expected}"),
+            CodecErrorKind.LabelTooLong => string.Create(CultureInfo.InvariantCulture, $"label too long {where}: maximum {Expected}, got {Actual}"),
+            CodecErrorKind.NameTooLong => string.Create(CultureInfo.InvariantCulture, $"name too long {where}: maximum {Expected} octets, got {Actual}"),
+            CodecErrorKind.EmptyLabel => string.Create(CultureInfo.InvariantCulture, $"empty label {where}"),
+            CodecErrorKind.InvalidCharacter => string.Create(CultureInfo.InvariantCulture, $"invalid character or escape {where}: 0x{Actual:X}"),
             _ => string.Create(CultureInfo.InvariantCulture, $"{Kind} {where}"),
         };
     }

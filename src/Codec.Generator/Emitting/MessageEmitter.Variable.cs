@@ -1,0 +1,435 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Codec.Generator.Model;
+
+namespace Codec.Generator.Emitting
+{
+    /// <summary>
+    /// Messages with variable-length members. Their fixed fields fall into runs separated by the variable members; each
+    /// run is bounds-checked once where it starts (a position known only at run time) and then read like a fixed message.
+    /// Variable members are spans into the input: nothing is copied.
+    /// </summary>
+    internal static partial class MessageEmitter
+    {
+        private const string Position = "position * 8 + ";
+
+        private static void EmitVariable(SourceWriter w, MessageModel model, CancellationToken cancellationToken)
+        {
+            string self = model.FullyQualifiedName;
+            List<List<FieldModel>> runs = Runs(model);
+            List<FieldModel> variables = model.Fields.Where(f => f.IsVariable).ToList();
+
+            w.Line("/// <summary>The fewest bytes a message occupies: its fixed fields, with every variable-length field empty.</summary>");
+            w.Line("public const int MinimumSize = " + Layout.Int(model.Size) + ";");
+            w.Line();
+            w.Line("static int global::Codec.IWireMessage<" + self + ">.MinimumWireSize => MinimumSize;");
+            w.Line();
+            w.Line("/// <summary>The exact number of bytes <see cref=\"TryWrite(global::System.Span{byte})\"/> writes.</summary>");
+            w.Line("public int GetSerializedSize() => MinimumSize" + string.Concat(variables.Select(v => " + this." + v.Name + ".Length")) + ";");
+
+            cancellationToken.ThrowIfCancellationRequested();
+            EmitVariableRead(w, model, runs);
+            cancellationToken.ThrowIfCancellationRequested();
+            EmitVariableWrite(w, model, runs);
+            cancellationToken.ThrowIfCancellationRequested();
+            EmitVariableDissect(w, model, runs);
+
+            // Views cover the first run: the fixed header that a rewrite in place (a NAT) touches.
+            List<Unit> head = Layout.Units(runs[0]);
+            string headSize = Layout.Int(RunBytes(runs[0]));
+            EmitView(w, model, head, writable: true, size: headSize);
+            EmitView(w, model, head, writable: false, size: headSize);
+        }
+
+        /// <summary>The fixed fields of each run; run k follows the k-th variable member.</summary>
+        private static List<List<FieldModel>> Runs(MessageModel model)
+        {
+            var runs = new List<List<FieldModel>> { new() };
+            foreach (FieldModel field in model.Fields)
+            {
+                if (field.IsVariable)
+                {
+                    runs.Add(new List<FieldModel>());
+                }
+                else
+                {
+                    runs[runs.Count - 1].Add(field);
+                }
+            }
+
+            return runs;
+        }
+
+        private static int RunBytes(List<FieldModel> run) => run.Sum(f => f.Bits) / 8;
+
+        private static void EmitVariableRead(SourceWriter w, MessageModel model, List<List<FieldModel>> runs)
+        {
+            string self = model.FullyQualifiedName;
+            FieldModel? messageLength = model.Fields.FirstOrDefault(f => f.MessageLength is not null);
+            w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// Reads a message from the start of <paramref name=\"source\"/>. Variable-length fields are slices of it (no copy).");
+            w.Line("/// Each run of fixed fields is bounds-checked once; lengths are checked against the end of the message. Never throws.");
+            w.Line("/// </summary>");
+            w.Open("public static global::Codec.ReadResult TryRead(global::System.ReadOnlySpan<byte> source, out " + self + " value)");
+            w.Line("value = default;");
+            w.Line("int end = source.Length;");
+            w.Line("bool bounded = false;");
+            w.Line("int position = 0;");
+            w.Line("ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(source);");
+
+            int unitIndex = 0;
+            int variableIndex = 0;
+            List<FieldModel> variables = model.Fields.Where(f => f.IsVariable).ToList();
+            for (int r = 0; r < runs.Count; r++)
+            {
+                List<FieldModel> run = runs[r];
+                if (run.Count > 0)
+                {
+                    int bytes = RunBytes(run);
+                    string bitBase = r == 0 ? string.Empty : Position;
+                    w.Line();
+                    w.Open("if (end - position < " + Layout.Int(bytes) + ")");
+                    w.Line("value = default;");
+                    w.Line("return TruncatedRun" + Layout.Int(r) + "(end - position, position, bounded);");
+                    w.Close();
+
+                    if (r > 0)
+                    {
+                        w.Line();
+                        w.Line("start = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(source), position);");
+                    }
+
+                    string runSource = r == 0 ? "source" : "source.Slice(position)";
+                    foreach (Unit unit in Layout.Units(run))
+                    {
+                        EmitReadUnit(w, unit, unitIndex++, runSource, bitBase);
+                    }
+
+                    if (messageLength is not null && run.Contains(messageLength))
+                    {
+                        LengthRule rule = messageLength.MessageLength!;
+                        string bit = bitBase + Layout.Int(messageLength.BitOffset);
+                        w.Line();
+                        w.Line("// The message ends where " + messageLength.Name + " says: bytes after it are not the message's.");
+                        w.Line("long messageLength = ((long)value." + messageLength.Name + " * " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L) + " + Long(rule.Offset) + ";");
+                        w.Open("if (messageLength < MinimumSize)");
+                        w.Line("value = default;");
+                        w.Line("return global::Codec.ReadResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.LengthOutOfRange, " + Layout.Literal(messageLength.Name) + ", " + bit + ", (ulong)MinimumSize, unchecked((ulong)messageLength)));");
+                        w.Close();
+                        w.Line();
+                        w.Open("if (messageLength > source.Length)");
+                        w.Line("value = default;");
+                        w.Line("return global::Codec.ReadResult.NeedMoreData(" + Layout.Literal(messageLength.Name) + ", " + bit + ", (int)messageLength, source.Length);");
+                        w.Close();
+                        w.Line();
+                        w.Line("end = (int)messageLength;");
+                        w.Line("bounded = true;");
+                    }
+
+                    w.Line("position += " + Layout.Int(bytes) + ";");
+                }
+
+                if (variableIndex < variables.Count && r == variableIndex)
+                {
+                    EmitReadVariable(w, model, variables[variableIndex]);
+                    variableIndex++;
+                }
+            }
+
+            w.Line();
+            w.Line("return global::Codec.ReadResult.Done(bounded ? end : position);");
+            w.Close();
+
+            w.Line();
+            w.Line("/// <summary>Reads a message; <paramref name=\"bytesConsumed\"/> is its length when it returns true.</summary>");
+            w.Open("public static bool TryRead(global::System.ReadOnlySpan<byte> source, out " + self + " value, out int bytesConsumed)");
+            w.Line("global::Codec.ReadResult result = TryRead(source, out value);");
+            w.Line("bytesConsumed = result.BytesConsumed;");
+            w.Line("return result.IsDone;");
+            w.Close();
+
+            w.Line();
+            w.Line("/// <summary>Reads a message, throwing <see cref=\"global::Codec.CodecException\"/> when the input is not one.</summary>");
+            w.Open("public static " + self + " Read(global::System.ReadOnlySpan<byte> source)");
+            w.Line("global::Codec.ReadResult result = TryRead(source, out " + self + " value);");
+            w.Open("if (!result.IsDone)");
+            w.Line("global::Codec.ThrowHelper.ThrowReadFailed(result);");
+            w.Close();
+            w.Line();
+            w.Line("return value;");
+            w.Close();
+
+            for (int r = 0; r < runs.Count; r++)
+            {
+                if (runs[r].Count == 0)
+                {
+                    continue;
+                }
+
+                int bytes = RunBytes(runs[r]);
+                w.Line();
+                w.Line("// Which field of run " + Layout.Int(r) + " the input ends in: only computed on the failure path. Inside a message whose");
+                w.Line("// length field says it ends here, too few bytes are invalid; at the end of the input, more may come.");
+                w.Open("private static global::Codec.ReadResult TruncatedRun" + Layout.Int(r) + "(int available, int position, bool bounded)");
+                int covered = 0;
+                foreach (FieldModel field in runs[r])
+                {
+                    if (field.EndByte <= covered)
+                    {
+                        continue;
+                    }
+
+                    covered = field.EndByte;
+                    w.Open("if (available < " + Layout.Int(field.EndByte) + ")");
+                    w.Line("return Short(" + Layout.Literal(field.Name) + ", " + Position + Layout.Int(field.BitOffset) + ", position + " + Layout.Int(bytes) + ", position + available, bounded);");
+                    w.Close();
+                    w.Line();
+                }
+
+                w.Line("return Short(null, position * 8, position + " + Layout.Int(bytes) + ", position + available, bounded);");
+                w.Close();
+            }
+
+            w.Line();
+            w.Line("private static global::Codec.ReadResult Short(string? field, int bitOffset, int needed, int available, bool bounded) =>");
+            w.Indent();
+            w.Line("bounded");
+            w.Line("    ? global::Codec.ReadResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.LengthOutOfRange, field, bitOffset, (ulong)available, (ulong)needed))");
+            w.Line("    : global::Codec.ReadResult.NeedMoreData(field, bitOffset, needed, available);");
+            w.Outdent();
+        }
+
+        private static void EmitReadVariable(SourceWriter w, MessageModel model, FieldModel field)
+        {
+            w.Line();
+            if (field.IsRemaining)
+            {
+                w.Line("// " + field.Name + ": the rest of the message");
+                w.Line("value." + field.Name + " = source.Slice(position, end - position);");
+                w.Line("position = end;");
+                return;
+            }
+
+            LengthRule rule = field.Length!;
+            w.Line("// " + field.Name + ": " + rule.Field + " × " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + (rule.Offset == 0 ? string.Empty : " + (" + rule.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")") + " bytes");
+            w.OpenBlock();
+            w.Line("long length = ((long)value." + rule.Field + " * " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L) + " + Long(rule.Offset) + ";");
+            w.Open("if (length < 0)");
+            w.Line("value = default;");
+            w.Line("return global::Codec.ReadResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.LengthOutOfRange, " + Layout.Literal(field.Name) + ", position * 8, (ulong)(end - position), unchecked((ulong)length)));");
+            w.Close();
+            w.Line();
+            w.Open("if (length > end - position)");
+            w.Line("value = default;");
+            w.Line("return Short(" + Layout.Literal(field.Name) + ", position * 8, position + (int)global::System.Math.Min(length, int.MaxValue - position), end, bounded);");
+            w.Close();
+            w.Line();
+            w.Line("value." + field.Name + " = source.Slice(position, (int)length);");
+            w.Line("position += (int)length;");
+            w.Close();
+        }
+
+        private static void EmitVariableWrite(SourceWriter w, MessageModel model, List<List<FieldModel>> runs)
+        {
+            w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// Writes the message to the start of <paramref name=\"destination\"/>. Length fields left at 0 are computed from");
+            w.Line("/// the content; set ones are written as they are. A value too wide for its field is InvalidData.");
+            w.Line("/// </summary>");
+            w.Open("public global::Codec.WriteResult TryWrite(global::System.Span<byte> destination)");
+            w.Line("int size = GetSerializedSize();");
+            w.Open("if (destination.Length < size)");
+            w.Line("return global::Codec.WriteResult.DestinationTooSmall(size, destination.Length);");
+            w.Close();
+
+            // Length fields first: every check happens before the first byte is written.
+            var computed = new List<string>();
+            foreach (FieldModel field in model.Fields)
+            {
+                LengthRule? rule = null;
+                string content;
+                if (field.LengthOf is not null)
+                {
+                    rule = model.Fields.First(f => f.Name == field.LengthOf).Length!;
+                    content = "this." + field.LengthOf + ".Length";
+                }
+                else if (field.MessageLength is not null)
+                {
+                    rule = field.MessageLength;
+                    content = "size";
+                }
+                else
+                {
+                    continue;
+                }
+
+                computed.Add(field.Name);
+                string raw = "raw" + field.Name;
+                w.Line();
+                w.Line("ulong " + raw + " = (ulong)this." + field.Name + ";");
+                w.Open("if (" + raw + " == 0UL)");
+                w.Line("long units = " + content + " - " + Long(rule.Offset) + ";");
+                w.Open("if (units < 0 || units % " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L != 0 || units / " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L > " + Layout.Hex(field.Mask).Replace("UL", "L") + ")");
+                w.Line("return global::Codec.WriteResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ValueOutOfRange, " + Layout.Literal(field.Name) + ", " + Layout.Int(field.BitOffset) + ", " + Layout.Hex(field.Mask) + ", unchecked((ulong)units)));");
+                w.Close();
+                w.Line();
+                w.Line(raw + " = (ulong)(units / " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L);");
+                w.Close();
+
+                string? outOfRange = Layout.OutOfRange(field, raw, "this." + field.Name);
+                if (outOfRange is not null)
+                {
+                    w.Open("else if (" + outOfRange + ")");
+                    w.Line("return global::Codec.WriteResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ValueOutOfRange, " + Layout.Literal(field.Name) + ", " + Layout.Int(field.BitOffset) + ", " + Layout.Hex(field.Mask) + ", " + raw + "));");
+                    w.Close();
+                }
+            }
+
+            w.Line();
+            w.Line("int position = 0;");
+            w.Line("ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);");
+            int unitIndex = 0;
+            List<FieldModel> variables = model.Fields.Where(f => f.IsVariable).ToList();
+            for (int r = 0; r < runs.Count; r++)
+            {
+                List<FieldModel> run = runs[r];
+                if (run.Count > 0)
+                {
+                    string bitBase = r == 0 ? string.Empty : Position;
+                    if (r > 0)
+                    {
+                        w.Line();
+                        w.Line("start = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination), position);");
+                    }
+
+                    foreach (Unit unit in Layout.Units(run))
+                    {
+                        EmitWriteUnit(w, unit, unitIndex++, r == 0 ? "destination" : "destination.Slice(position)", bitBase, computed);
+                    }
+
+                    w.Line("position += " + Layout.Int(RunBytes(run)) + ";");
+                }
+
+                if (r < variables.Count)
+                {
+                    FieldModel variable = variables[r];
+                    w.Line();
+                    w.Line("// " + variable.Name);
+                    w.Line("this." + variable.Name + ".CopyTo(destination.Slice(position));");
+                    w.Line("position += this." + variable.Name + ".Length;");
+                }
+            }
+
+            w.Line();
+            w.Line("return global::Codec.WriteResult.Done(position);");
+            w.Close();
+
+            w.Line();
+            w.Line("/// <summary>Writes the message; <paramref name=\"bytesWritten\"/> is its length when it returns true.</summary>");
+            w.Open("public bool TryWrite(global::System.Span<byte> destination, out int bytesWritten)");
+            w.Line("global::Codec.WriteResult result = TryWrite(destination);");
+            w.Line("bytesWritten = result.BytesWritten;");
+            w.Line("return result.IsDone;");
+            w.Close();
+
+            w.Line();
+            w.Line("/// <summary>Writes the message into <paramref name=\"writer\"/>, advancing it only when the write succeeds.</summary>");
+            w.Open("public global::Codec.WriteResult Write(global::System.Buffers.IBufferWriter<byte> writer)");
+            w.Line("global::Codec.WriteResult result = TryWrite(writer.GetSpan(GetSerializedSize()));");
+            w.Open("if (result.IsDone)");
+            w.Line("writer.Advance(result.BytesWritten);");
+            w.Close();
+            w.Line();
+            w.Line("return result;");
+            w.Close();
+        }
+
+        private static void EmitVariableDissect(SourceWriter w, MessageModel model, List<List<FieldModel>> runs)
+        {
+            w.Line();
+            w.Line("/// <summary>Takes the message at the start of <paramref name=\"source\"/> apart field by field: every field that fits, then the read result. Never throws on input.</summary>");
+            w.Open("public static global::Codec.MessageDissection Dissect(global::System.ReadOnlySpan<byte> source)");
+            w.Line("var builder = new global::Codec.DissectionBuilder(" + Layout.Literal(model.DisplayName) + ", " + Layout.Literal(model.TypeName) + ", " + Layout.Order(model.BigEndian) + ");");
+            w.Line("global::Codec.ReadResult result = TryRead(source, out _);");
+            w.Line("int end = source.Length;");
+            w.Line("int position = 0;");
+            foreach (FieldModel field in model.Fields.Where(f => f.LengthOf is not null))
+            {
+                w.Line("ulong length" + field.Name + " = 0;");
+            }
+
+            List<FieldModel> variables = model.Fields.Where(f => f.IsVariable).ToList();
+            for (int r = 0; r < runs.Count; r++)
+            {
+                foreach (FieldModel field in runs[r])
+                {
+                    w.Line();
+                    w.Open("if (end - position < " + Layout.Int(field.EndByte) + ")");
+                    w.Line("return builder.Complete(result);");
+                    w.Close();
+                    w.Line();
+                    string at = "position * 8 + " + Layout.Int(field.BitOffset);
+                    string head = "builder.Add(" + Layout.Literal(field.Name) + ", " + Layout.Literal(field.Label) + ", " + at + ", " + Layout.Int(field.Bits) + ", ";
+                    string kind = Layout.DissectionKind(field);
+                    string slice = "source.Slice(position + " + Layout.Int(field.ByteOffset) + ", " + Layout.Int(field.Bits / 8) + ")";
+                    if (field.Kind == FieldModelKind.IPv6Address)
+                    {
+                        w.Line(head + "null, global::Codec.IPv6Address.FromBytes(" + slice + ").ToString(), " + kind + ");");
+                        continue;
+                    }
+
+                    if (field.Kind == FieldModelKind.ByteBlock)
+                    {
+                        w.Line(head + "null, global::Codec.DissectionText.Hex(" + slice + "), " + kind + ");");
+                        continue;
+                    }
+
+                    w.OpenBlock();
+                    w.Line("ulong raw = global::Codec.WireBits.ReadBits(source, " + at + ", " + Layout.Int(field.Bits) + ", " + Layout.Order(field.BigEndian) + ");");
+                    w.Line(head + "raw, " + Display(field, "raw") + ", " + kind + ");");
+                    if (field.LengthOf is not null)
+                    {
+                        w.Line("length" + field.Name + " = raw;");
+                    }
+
+                    if (field.MessageLength is { } rule)
+                    {
+                        w.Line("long messageLength = ((long)raw * " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L) + " + Long(rule.Offset) + ";");
+                        w.Open("if (messageLength >= 0 && messageLength < end)");
+                        w.Line("end = (int)messageLength;");
+                        w.Close();
+                    }
+
+                    w.Close();
+                }
+
+                w.Line("position += " + Layout.Int(RunBytes(runs[r])) + ";");
+                if (r < variables.Count)
+                {
+                    FieldModel variable = variables[r];
+                    string length = variable.IsRemaining
+                        ? "end - position"
+                        : "((long)length" + variable.Length!.Field + " * " + variable.Length.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L) + " + Long(variable.Length.Offset);
+                    w.Line();
+                    w.OpenBlock();
+                    w.Line("long length = " + length + ";");
+                    w.Open("if (length < 0 || length > end - position)");
+                    w.Line("return builder.Complete(result);");
+                    w.Close();
+                    w.Line();
+                    w.Line("builder.Add(" + Layout.Literal(variable.Name) + ", " + Layout.Literal(variable.Label) + ", position * 8, (int)length * 8, null, global::Codec.DissectionText.Hex(source.Slice(position, (int)length)), global::Codec.FieldKind.Bytes);");
+                    w.Line("position += (int)length;");
+                    w.Close();
+                }
+            }
+
+            w.Line();
+            w.Line("return builder.Complete(result);");
+            w.Close();
+        }
+
+        private static string Long(long value) => "(" + value.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L)";
+    }
+}
