@@ -10,12 +10,23 @@ namespace Codec.Generator.Emitting
             string self = model.FullyQualifiedName;
             w.Line();
             w.Line("/// <summary>Reads a message from the start of <paramref name=\"source\"/>. Checks the length once, never reads past it, never throws.</summary>");
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
             w.Open("public static global::Codec.ReadResult TryRead(global::System.ReadOnlySpan<byte> source, out " + self + " value)");
-            w.Line("value = default;");
             w.Open("if (source.Length < Size)");
+            w.Line("value = default;");
             w.Line("return Truncated(source.Length);");
             w.Close();
             w.Line();
+            if (model.AllStorageIsWire)
+            {
+                w.Line("// Every field of the struct is assigned below, so it is not zeroed first.");
+                w.Line("global::System.Runtime.CompilerServices.Unsafe.SkipInit(out value);");
+            }
+            else
+            {
+                w.Line("value = default;");
+            }
+
             w.Line("ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(source);");
             int index = 0;
             foreach (Unit unit in units)

@@ -21,6 +21,12 @@ namespace Codec.Generator.Model
         /// <summary>Whether a member's length is only known at run time (the message is then a ref struct).</summary>
         public bool IsVariable { get; init; }
 
+        /// <summary>
+        /// Whether every instance field of the type is a wire field, so a successful read assigns all of its storage and
+        /// need not zero the value first.
+        /// </summary>
+        public bool AllStorageIsWire { get; init; }
+
         /// <summary>Whether the message is a ref struct.</summary>
         public bool IsRefStruct { get; init; }
     }

@@ -268,6 +268,7 @@ namespace Codec.Generator.Parsing
             {
                 IsVariable = isVariable,
                 IsRefStruct = type.IsRefLikeType,
+                AllStorageIsWire = AllStorageIsWire(type),
             };
             return Result(model, diagnostics);
         }
@@ -440,6 +441,26 @@ namespace Codec.Generator.Parsing
                 IsRemaining = remaining,
             };
             return new Entry(order, member.Name, location, model, ExplicitByteOrder: false) { TypeDisplay = "System.ReadOnlySpan<byte>" };
+        }
+
+        /// <summary>Whether each instance field (auto-property backing fields included) belongs to a [Field] member.</summary>
+        private static bool AllStorageIsWire(INamedTypeSymbol type)
+        {
+            foreach (IFieldSymbol field in type.GetMembers().OfType<IFieldSymbol>())
+            {
+                if (field.IsStatic || field.IsConst)
+                {
+                    continue;
+                }
+
+                ISymbol owner = field.AssociatedSymbol ?? field;
+                if (Find(owner, FieldAttributeName) is null)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static AttributeData? Find(ISymbol member, string attributeName) =>
