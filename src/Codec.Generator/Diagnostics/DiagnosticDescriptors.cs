@@ -55,11 +55,11 @@ namespace Codec.Generator.Diagnostics
 
         public static readonly DiagnosticDescriptor ByteOrderOnSubByteField = Create(
             "CODEC012", "Byte order override on a field it cannot apply to",
-            "Field '{0}' overrides the byte order but does not start on a byte boundary with a whole number of bytes; byte order means nothing for it");
+            "Field '{0}' overrides the byte order, but byte order applies only to numbers and addresses that start on a byte boundary and fill whole bytes; remove ByteOrder from it");
 
         public static readonly DiagnosticDescriptor GenericMessage = Create(
             "CODEC013", "Generic message",
-            "Message '{0}' is generic; messages cannot have type parameters");
+            "Message '{0}' is generic or nested in a generic type; messages cannot have type parameters");
 
         public static readonly DiagnosticDescriptor ConstantOnUnsupportedType = Create(
             "CODEC014", "Constant on a field type that cannot be constant",
@@ -93,8 +93,18 @@ namespace Codec.Generator.Diagnostics
             "CODEC021", "[Length] or [Remaining] on a fixed-size field, or a Scale below 1",
             "Field '{0}' cannot take [Length] or [Remaining] as written: they go on ReadOnlySpan<byte> fields, with Scale of at least 1");
 
+        public static readonly DiagnosticDescriptor NameClash = Create(
+            "CODEC022", "Name taken by a generated member",
+            "'{0}' is a name the generator gives to a member of every message (Size, MinimumSize, View, ReadOnlyView, Buffer, TryRead, Read, TryWrite, Write, Dissect, GetSerializedSize); rename it, for example to '{0}Field'");
+
+        public static readonly DiagnosticDescriptor FileLocalMessage = Create(
+            "CODEC023", "File-local message",
+            "Message '{0}' is declared 'file'; the generated half of a partial type lives in another file, so a message cannot be file-local");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
         {
+            [NameClash.Id] = NameClash,
+            [FileLocalMessage.Id] = FileLocalMessage,
             [SpanFieldRequiresRefStruct.Id] = SpanFieldRequiresRefStruct,
             [LengthSourceInvalid.Id] = LengthSourceInvalid,
             [VariableLengthUnknown.Id] = VariableLengthUnknown,

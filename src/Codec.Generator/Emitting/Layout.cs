@@ -74,6 +74,10 @@ namespace Codec.Generator.Emitting
             return units;
         }
 
+        /// <summary>The name as an identifier: keywords get an '@' (a field named <c>@event</c>).</summary>
+        public static string Id(string name) =>
+            Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
+
         public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
         public static string Hex(ulong value) => "0x" + value.ToString("X", CultureInfo.InvariantCulture) + "UL";

@@ -50,7 +50,7 @@ namespace Codec.Generator.Emitting
         {
             FieldModelKind.Signed => "global::Codec.WireBits.SignExtend(" + raw + ", " + Layout.Int(field.Bits) + ").ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
             FieldModelKind.Boolean => "(" + raw + " != 0UL ? \"Set\" : \"Not set\")",
-            FieldModelKind.Enum => "Display" + field.Name + "(" + raw + ")",
+            FieldModelKind.Enum => "CodecDisplay" + field.Name + "(" + raw + ")",
             FieldModelKind.IPv4Address => "new global::Codec.IPv4Address(unchecked((uint)" + raw + ")).ToString()",
             FieldModelKind.MacAddress => "new global::Codec.MacAddress(" + raw + ").ToString()",
             FieldModelKind.Reserved => "\"0x\" + " + raw + ".ToString(\"X\", global::System.Globalization.CultureInfo.InvariantCulture)",
@@ -63,7 +63,7 @@ namespace Codec.Generator.Emitting
             foreach (FieldModel field in model.Fields.Where(f => f.Kind == FieldModelKind.Enum))
             {
                 w.Line();
-                w.Open("private static string Display" + field.Name + "(ulong raw)");
+                w.Open("private static string CodecDisplay" + field.Name + "(ulong raw)");
                 var seen = new System.Collections.Generic.HashSet<ulong>();
                 var members = field.EnumMembers.Where(m => seen.Add(m.Value)).ToList();
                 if (!field.IsFlags)

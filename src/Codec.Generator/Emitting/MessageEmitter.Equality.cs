@@ -22,15 +22,15 @@ namespace Codec.Generator.Emitting
                 {
                     if (field.Kind == FieldModelKind.Bytes)
                     {
-                        w.Open("if (!global::System.MemoryExtensions.SequenceEqual(this." + field.Name + ", other." + field.Name + "))");
+                        w.Open("if (!global::System.MemoryExtensions.SequenceEqual(this." + field.Id + ", other." + field.Id + "))");
                         w.Line("return false;");
                         w.Close();
                     }
                     else if (field.Kind == FieldModelKind.ByteBlock)
                     {
                         w.OpenBlock();
-                        w.Line(field.TypeName + " left = this." + field.Name + ";");
-                        w.Line(field.TypeName + " right = other." + field.Name + ";");
+                        w.Line(field.TypeName + " left = this." + field.Id + ";");
+                        w.Line(field.TypeName + " right = other." + field.Id + ";");
                         w.Open("if (!global::System.MemoryExtensions.SequenceEqual((global::System.ReadOnlySpan<byte>)left, (global::System.ReadOnlySpan<byte>)right))");
                         w.Line("return false;");
                         w.Close();
@@ -38,7 +38,7 @@ namespace Codec.Generator.Emitting
                     }
                     else
                     {
-                        w.Open("if (this." + field.Name + " != other." + field.Name + ")");
+                        w.Open("if (this." + field.Id + " != other." + field.Id + ")");
                         w.Line("return false;");
                         w.Close();
                     }
@@ -61,18 +61,18 @@ namespace Codec.Generator.Emitting
                 {
                     if (field.Kind == FieldModelKind.Bytes)
                     {
-                        w.Line("hash.AddBytes(this." + field.Name + ");");
+                        w.Line("hash.AddBytes(this." + field.Id + ");");
                     }
                     else if (field.Kind == FieldModelKind.ByteBlock)
                     {
                         w.OpenBlock();
-                        w.Line(field.TypeName + " block = this." + field.Name + ";");
+                        w.Line(field.TypeName + " block = this." + field.Id + ";");
                         w.Line("hash.AddBytes((global::System.ReadOnlySpan<byte>)block);");
                         w.Close();
                     }
                     else
                     {
-                        w.Line("hash.Add(this." + field.Name + ");");
+                        w.Line("hash.Add(this." + field.Id + ");");
                     }
                 }
 
@@ -101,26 +101,26 @@ namespace Codec.Generator.Emitting
                     switch (field.Kind)
                     {
                         case FieldModelKind.Bytes:
-                            w.Line("text.Append(global::Codec.DissectionText.Hex(this." + field.Name + "));");
+                            w.Line("text.Append(global::Codec.DissectionText.Hex(this." + field.Id + "));");
                             break;
                         case FieldModelKind.ByteBlock:
                             w.OpenBlock();
-                            w.Line(field.TypeName + " block = this." + field.Name + ";");
+                            w.Line(field.TypeName + " block = this." + field.Id + ";");
                             w.Line("text.Append(global::Codec.DissectionText.Hex((global::System.ReadOnlySpan<byte>)block));");
                             w.Close();
                             break;
                         case FieldModelKind.Enum:
-                            w.Line("text.Append(Display" + field.Name + "(" + Layout.ToRaw(field, "this." + field.Name) + "));");
+                            w.Line("text.Append(CodecDisplay" + field.Name + "(" + Layout.ToRaw(field, "this." + field.Id) + "));");
                             break;
                         case FieldModelKind.Boolean:
-                            w.Line("text.Append(this." + field.Name + " ? \"true\" : \"false\");");
+                            w.Line("text.Append(this." + field.Id + " ? \"true\" : \"false\");");
                             break;
                         case FieldModelKind.Unsigned:
                         case FieldModelKind.Signed:
-                            w.Line("text.Append(this." + field.Name + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture));");
+                            w.Line("text.Append(this." + field.Id + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture));");
                             break;
                         default:
-                            w.Line("text.Append(this." + field.Name + ".ToString());");
+                            w.Line("text.Append(this." + field.Id + ".ToString());");
                             break;
                     }
                 }

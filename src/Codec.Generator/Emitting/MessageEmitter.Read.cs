@@ -14,7 +14,7 @@ namespace Codec.Generator.Emitting
             w.Open("public static global::Codec.ReadResult TryRead(global::System.ReadOnlySpan<byte> source, out " + self + " value)");
             w.Open("if (source.Length < Size)");
             w.Line("value = default;");
-            w.Line("return Truncated(source.Length);");
+            w.Line("return CodecTruncated(source.Length);");
             w.Close();
             w.Line();
             if (model.AllStorageIsWire)
@@ -67,7 +67,7 @@ namespace Codec.Generator.Emitting
 
             // Which field the input ends in: only computed on the failure path.
             w.Line();
-            w.Open("private static global::Codec.ReadResult Truncated(int available)");
+            w.Open("private static global::Codec.ReadResult CodecTruncated(int available)");
             int covered = 0;
             foreach (FieldModel field in model.Fields)
             {
@@ -96,14 +96,14 @@ namespace Codec.Generator.Emitting
                 w.Line("// " + first.Name + ": bytes " + Layout.Int(unit.ByteOffset) + "–" + Layout.Int(unit.ByteOffset + unit.ByteCount - 1));
                 if (first.Kind == FieldModelKind.IPv6Address)
                 {
-                    w.Line("value." + first.Name + " = new global::Codec.IPv6Address(global::Codec.WireBits.LoadBigEndian(ref start, " + Layout.Int(unit.ByteOffset) + ", 8), global::Codec.WireBits.LoadBigEndian(ref start, " + Layout.Int(unit.ByteOffset + 8) + ", 8));");
+                    w.Line("value." + first.Id + " = new global::Codec.IPv6Address(global::Codec.WireBits.LoadBigEndian(ref start, " + Layout.Int(unit.ByteOffset) + ", 8), global::Codec.WireBits.LoadBigEndian(ref start, " + Layout.Int(unit.ByteOffset + 8) + ", 8));");
                 }
                 else
                 {
                     w.OpenBlock();
                     w.Line(first.TypeName + " block = default;");
                     w.Line(source + ".Slice(" + Layout.Int(unit.ByteOffset) + ", " + Layout.Int(unit.ByteCount) + ").CopyTo(block);");
-                    w.Line("value." + first.Name + " = block;");
+                    w.Line("value." + first.Id + " = block;");
                     w.Close();
                 }
 
@@ -134,7 +134,7 @@ namespace Codec.Generator.Emitting
 
                 if (!check)
                 {
-                    w.Line("value." + field.Name + " = " + Layout.FromRaw(field, raw) + ";");
+                    w.Line("value." + field.Id + " = " + Layout.FromRaw(field, raw) + ";");
                     continue;
                 }
 
@@ -147,7 +147,7 @@ namespace Codec.Generator.Emitting
                     w.Line("return global::Codec.ReadResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ConstantMismatch, " + Layout.Literal(field.Name) + ", " + bitBase + Layout.Int(field.BitOffset) + ", " + Layout.Hex(field.ConstantValue) + ", " + local + "));");
                     w.Close();
                     w.Line();
-                    w.Line("value." + field.Name + " = " + Layout.FromRaw(field, local) + ";");
+                    w.Line("value." + field.Id + " = " + Layout.FromRaw(field, local) + ";");
                 }
                 else
                 {

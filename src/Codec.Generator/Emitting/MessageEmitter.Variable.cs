@@ -26,7 +26,7 @@ namespace Codec.Generator.Emitting
             w.Line("static int global::Codec.IWireMessage<" + self + ">.MinimumWireSize => MinimumSize;");
             w.Line();
             w.Line("/// <summary>The exact number of bytes <see cref=\"TryWrite(global::System.Span{byte})\"/> writes.</summary>");
-            w.Line("public int GetSerializedSize() => MinimumSize" + string.Concat(variables.Select(v => " + this." + v.Name + ".Length")) + ";");
+            w.Line("public int GetSerializedSize() => MinimumSize" + string.Concat(variables.Select(v => " + this." + v.Id + ".Length")) + ";");
 
             cancellationToken.ThrowIfCancellationRequested();
             EmitVariableRead(w, model, runs);
@@ -92,7 +92,7 @@ namespace Codec.Generator.Emitting
                     w.Line();
                     w.Open("if (end - position < " + Layout.Int(bytes) + ")");
                     w.Line("value = default;");
-                    w.Line("return TruncatedRun" + Layout.Int(r) + "(end - position, position, bounded);");
+                    w.Line("return CodecTruncatedRun" + Layout.Int(r) + "(end - position, position, bounded);");
                     w.Close();
 
                     if (r > 0)
@@ -113,7 +113,7 @@ namespace Codec.Generator.Emitting
                         string bit = bitBase + Layout.Int(messageLength.BitOffset);
                         w.Line();
                         w.Line("// The message ends where " + messageLength.Name + " says: bytes after it are not the message's.");
-                        w.Line("long messageLength = ((long)value." + messageLength.Name + " * " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L) + " + Long(rule.Offset) + ";");
+                        w.Line("long messageLength = ((long)value." + messageLength.Id + " * " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L) + " + Long(rule.Offset) + ";");
                         w.Open("if (messageLength < MinimumSize)");
                         w.Line("value = default;");
                         w.Line("return global::Codec.ReadResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.LengthOutOfRange, " + Layout.Literal(messageLength.Name) + ", " + bit + ", (ulong)MinimumSize, unchecked((ulong)messageLength)));");
@@ -172,7 +172,7 @@ namespace Codec.Generator.Emitting
                 w.Line();
                 w.Line("// Which field of run " + Layout.Int(r) + " the input ends in: only computed on the failure path. Inside a message whose");
                 w.Line("// length field says it ends here, too few bytes are invalid; at the end of the input, more may come.");
-                w.Open("private static global::Codec.ReadResult TruncatedRun" + Layout.Int(r) + "(int available, int position, bool bounded)");
+                w.Open("private static global::Codec.ReadResult CodecTruncatedRun" + Layout.Int(r) + "(int available, int position, bool bounded)");
                 int covered = 0;
                 foreach (FieldModel field in runs[r])
                 {
@@ -183,17 +183,17 @@ namespace Codec.Generator.Emitting
 
                     covered = field.EndByte;
                     w.Open("if (available < " + Layout.Int(field.EndByte) + ")");
-                    w.Line("return Short(" + Layout.Literal(field.Name) + ", " + Position + Layout.Int(field.BitOffset) + ", position + " + Layout.Int(bytes) + ", position + available, bounded);");
+                    w.Line("return CodecShort(" + Layout.Literal(field.Name) + ", " + Position + Layout.Int(field.BitOffset) + ", position + " + Layout.Int(bytes) + ", position + available, bounded);");
                     w.Close();
                     w.Line();
                 }
 
-                w.Line("return Short(null, position * 8, position + " + Layout.Int(bytes) + ", position + available, bounded);");
+                w.Line("return CodecShort(null, position * 8, position + " + Layout.Int(bytes) + ", position + available, bounded);");
                 w.Close();
             }
 
             w.Line();
-            w.Line("private static global::Codec.ReadResult Short(string? field, int bitOffset, int needed, int available, bool bounded) =>");
+            w.Line("private static global::Codec.ReadResult CodecShort(string? field, int bitOffset, int needed, int available, bool bounded) =>");
             w.Indent();
             w.Line("bounded");
             w.Line("    ? global::Codec.ReadResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.LengthOutOfRange, field, bitOffset, (ulong)available, (ulong)needed))");
@@ -207,7 +207,7 @@ namespace Codec.Generator.Emitting
             if (field.IsRemaining)
             {
                 w.Line("// " + field.Name + ": the rest of the message");
-                w.Line("value." + field.Name + " = source.Slice(position, end - position);");
+                w.Line("value." + field.Id + " = source.Slice(position, end - position);");
                 w.Line("position = end;");
                 return;
             }
@@ -223,10 +223,10 @@ namespace Codec.Generator.Emitting
             w.Line();
             w.Open("if (length > end - position)");
             w.Line("value = default;");
-            w.Line("return Short(" + Layout.Literal(field.Name) + ", position * 8, position + (int)global::System.Math.Min(length, int.MaxValue - position), end, bounded);");
+            w.Line("return CodecShort(" + Layout.Literal(field.Name) + ", position * 8, position + (int)global::System.Math.Min(length, int.MaxValue - position), end, bounded);");
             w.Close();
             w.Line();
-            w.Line("value." + field.Name + " = source.Slice(position, (int)length);");
+            w.Line("value." + field.Id + " = source.Slice(position, (int)length);");
             w.Line("position += (int)length;");
             w.Close();
         }
@@ -268,7 +268,7 @@ namespace Codec.Generator.Emitting
                 computed.Add(field.Name);
                 string raw = "raw" + field.Name;
                 w.Line();
-                w.Line("ulong " + raw + " = (ulong)this." + field.Name + ";");
+                w.Line("ulong " + raw + " = (ulong)this." + field.Id + ";");
                 w.Open("if (" + raw + " == 0UL)");
                 w.Line("long units = " + content + " - " + Long(rule.Offset) + ";");
                 w.Open("if (units < 0 || units % " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L != 0 || units / " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L > " + Layout.Hex(field.Mask).Replace("UL", "L") + ")");
@@ -278,7 +278,7 @@ namespace Codec.Generator.Emitting
                 w.Line(raw + " = (ulong)(units / " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L);");
                 w.Close();
 
-                string? outOfRange = Layout.OutOfRange(field, raw, "this." + field.Name);
+                string? outOfRange = Layout.OutOfRange(field, raw, "this." + field.Id);
                 if (outOfRange is not null)
                 {
                     w.Open("else if (" + outOfRange + ")");
@@ -317,8 +317,8 @@ namespace Codec.Generator.Emitting
                     FieldModel variable = variables[r];
                     w.Line();
                     w.Line("// " + variable.Name);
-                    w.Line("this." + variable.Name + ".CopyTo(destination.Slice(position));");
-                    w.Line("position += this." + variable.Name + ".Length;");
+                    w.Line("this." + variable.Id + ".CopyTo(destination.Slice(position));");
+                    w.Line("position += this." + variable.Id + ".Length;");
                 }
             }
 

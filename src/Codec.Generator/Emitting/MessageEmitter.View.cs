@@ -70,7 +70,7 @@ namespace Codec.Generator.Emitting
             if (field.Kind == FieldModelKind.ByteBlock)
             {
                 string type = writable ? "global::System.Span<byte>" : "global::System.ReadOnlySpan<byte>";
-                w.Line("public " + type + " " + field.Name + " => _buffer.Slice(" + offset + ", " + count + ");");
+                w.Line("public " + type + " " + field.Id + " => _buffer.Slice(" + offset + ", " + count + ");");
                 return;
             }
 
@@ -92,11 +92,11 @@ namespace Codec.Generator.Emitting
 
             if (!writable || field.HasConstant)
             {
-                w.Line("public " + field.TypeName + " " + field.Name + " => " + getter + ";");
+                w.Line("public " + field.TypeName + " " + field.Id + " => " + getter + ";");
                 return;
             }
 
-            w.Open("public " + field.TypeName + " " + field.Name);
+            w.Open("public " + field.TypeName + " " + field.Id);
             w.Line("get => " + getter + ";");
             w.Open("set");
             if (field.Kind == FieldModelKind.IPv6Address)

@@ -57,13 +57,13 @@ namespace Codec.Generator.Emitting
                 w.Line("// " + first.Name + ": bytes " + Layout.Int(unit.ByteOffset) + "–" + Layout.Int(unit.ByteOffset + unit.ByteCount - 1));
                 if (first.Kind == FieldModelKind.IPv6Address)
                 {
-                    w.Line("global::Codec.WireBits.StoreBigEndian(ref start, " + Layout.Int(unit.ByteOffset) + ", 8, this." + first.Name + ".Upper);");
-                    w.Line("global::Codec.WireBits.StoreBigEndian(ref start, " + Layout.Int(unit.ByteOffset + 8) + ", 8, this." + first.Name + ".Lower);");
+                    w.Line("global::Codec.WireBits.StoreBigEndian(ref start, " + Layout.Int(unit.ByteOffset) + ", 8, this." + first.Id + ".Upper);");
+                    w.Line("global::Codec.WireBits.StoreBigEndian(ref start, " + Layout.Int(unit.ByteOffset + 8) + ", 8, this." + first.Id + ".Lower);");
                 }
                 else
                 {
                     w.OpenBlock();
-                    w.Line(first.TypeName + " block = this." + first.Name + ";");
+                    w.Line(first.TypeName + " block = this." + first.Id + ";");
                     w.Line("((global::System.ReadOnlySpan<byte>)block).CopyTo(" + destination + ".Slice(" + Layout.Int(unit.ByteOffset) + ", " + Layout.Int(unit.ByteCount) + "));");
                     w.Close();
                 }
@@ -98,7 +98,7 @@ namespace Codec.Generator.Emitting
                 else
                 {
                     raw = "raw" + field.Name;
-                    string member = "this." + field.Name;
+                    string member = "this." + field.Id;
                     w.Line("ulong " + raw + " = " + Layout.ToRaw(field, member) + ";");
                     string? outOfRange = Layout.OutOfRange(field, raw, member);
                     if (outOfRange is not null)

@@ -25,11 +25,11 @@ namespace Codec.Generator.Emitting
 
             foreach (ContainingTypeModel outer in model.ContainingTypes)
             {
-                w.Open("partial " + outer.Keyword + " " + outer.Name);
+                w.Open("partial " + outer.Keyword + " " + Layout.Id(outer.Name));
             }
 
             string interfaces = "global::Codec.IWireMessage<" + self + ">" + (model.EmitEquality && !model.IsRefStruct ? ", global::System.IEquatable<" + self + ">" : string.Empty);
-            w.Open((model.IsRefStruct ? "ref partial struct " : "partial " + model.TypeKeyword + " ") + model.TypeName + " : " + interfaces);
+            w.Open((model.IsRefStruct ? "ref partial struct " : "partial " + model.TypeKeyword + " ") + Layout.Id(model.TypeName) + " : " + interfaces);
             if (model.IsVariable)
             {
                 EmitVariable(w, model, cancellationToken);

@@ -58,6 +58,9 @@ namespace Codec.Generator.Model
 
         public bool IsVariable => Kind == FieldModelKind.Bytes;
 
+        /// <summary>The member name as a C# identifier (keywords escaped).</summary>
+        public string Id => Emitting.Layout.Id(Name);
+
         public int ByteOffset => BitOffset / 8;
 
         public int EndByte => (BitOffset + Bits + 7) / 8;

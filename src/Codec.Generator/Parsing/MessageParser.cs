@@ -23,6 +23,13 @@ namespace Codec.Generator.Parsing
         private const string RemainingAttributeName = "Codec.RemainingAttribute";
         private const string MessageLengthAttributeName = "Codec.MessageLengthAttribute";
 
+        /// <summary>Names the generated code gives members of the message (or of its views).</summary>
+        private static readonly HashSet<string> s_generatedMembers = new()
+        {
+            "Size", "MinimumSize", "MinimumWireSize", "View", "ReadOnlyView", "Buffer", "TryRead", "Read", "TryWrite",
+            "Write", "Dissect", "GetSerializedSize", "Equals", "GetHashCode", "ToString",
+        };
+
         // ByteOrder values of Codec.ByteOrder.
         private const int ByteOrderDefault = 0;
         private const int ByteOrderBig = 1;
@@ -51,6 +58,31 @@ namespace Codec.Generator.Parsing
                 ok = false;
             }
 
+            if (type.IsFileLocal)
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.FileLocalMessage, typeLocation, type.Name));
+                ok = false;
+            }
+
+            if (type.Name is "View" or "ReadOnlyView")
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.NameClash, typeLocation, type.Name));
+                ok = false;
+            }
+
+            // [Message] on two partial declarations is already an error (CS0579); generate from the first one only,
+            // so that the hint name stays unique and the other messages of the compilation still get their code.
+            SyntaxReference? firstApplication = type.GetAttributes()
+                .Where(a => a.AttributeClass?.ToDisplayString() == "Codec.MessageAttribute" && a.ApplicationSyntaxReference is not null)
+                .Select(a => a.ApplicationSyntaxReference!)
+                .OrderBy(r => r.SyntaxTree.FilePath, System.StringComparer.Ordinal)
+                .ThenBy(r => r.Span.Start)
+                .FirstOrDefault();
+            if (firstApplication is not null && (firstApplication.SyntaxTree != declaration.SyntaxTree || !declaration.Span.Contains(firstApplication.Span)))
+            {
+                return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+            }
+
             var containing = new List<ContainingTypeModel>();
             for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
             {
@@ -58,7 +90,7 @@ namespace Codec.Generator.Parsing
                     .Select(r => r.GetSyntax(cancellationToken))
                     .OfType<TypeDeclarationSyntax>()
                     .Any(d => d.Modifiers.Any(SyntaxKind.PartialKeyword));
-                if (!outerPartial || outer.IsGenericType)
+                if (!outerPartial)
                 {
                     diagnostics.Add(Diagnostic(DiagnosticDescriptors.ContainingTypeNotPartial, typeLocation, type.Name, outer.Name));
                     ok = false;
@@ -73,10 +105,12 @@ namespace Codec.Generator.Parsing
             string displayName = NamedString(messageAttribute, "Name") ?? type.Name;
 
             var entries = new List<Entry>();
+            var failedOrders = new HashSet<int>();
+            var names = new HashSet<string>();
             foreach (ISymbol member in type.GetMembers())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (member is not (IFieldSymbol or IPropertySymbol))
+                if (member is not (IFieldSymbol or IPropertySymbol) || member.IsImplicitlyDeclared)
                 {
                     continue;
                 }
@@ -87,10 +121,29 @@ namespace Codec.Generator.Parsing
                     continue;
                 }
 
-                Entry? entry = ParseMember(type, member, field, bigEndian, diagnostics, cancellationToken);
+                if (!names.Add(member.Name))
+                {
+                    ok = false; // two members of one name: the compiler reports it (CS0102)
+                    continue;
+                }
+
+                if (s_generatedMembers.Contains(member.Name))
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.NameClash, LocationInfo.From(member.Locations.FirstOrDefault()), member.Name));
+                    ok = false;
+                    continue;
+                }
+
+                Entry? entry = member is IPropertySymbol { IsIndexer: true }
+                    ? Unsupported(member, diagnostics)
+                    : ParseMember(type, member, field, bigEndian, diagnostics, cancellationToken);
                 if (entry is null)
                 {
                     ok = false;
+                    if (field.ConstructorArguments.Length == 1 && field.ConstructorArguments[0].Value is int failedOrder)
+                    {
+                        failedOrders.Add(failedOrder); // reported already: its order is not missing
+                    }
                 }
                 else
                 {
@@ -148,9 +201,9 @@ namespace Codec.Generator.Parsing
                 }
             }
 
-            for (int order = 0; order < byOrder.Count; order++)
+            for (int order = 0; order < byOrder.Count + failedOrders.Count; order++)
             {
-                if (!byOrder.ContainsKey(order))
+                if (!byOrder.ContainsKey(order) && !failedOrders.Contains(order))
                 {
                     diagnostics.Add(Diagnostic(DiagnosticDescriptors.MissingOrder, typeLocation, type.Name, Text(order)));
                     ok = false;
@@ -331,7 +384,7 @@ namespace Codec.Generator.Parsing
             bool widthOk = fieldType.FixedWidth ? bits == fieldType.TypeBits : bits >= 1 && bits <= fieldType.TypeBits;
             if (!widthOk)
             {
-                string range = fieldType.FixedWidth ? Text(fieldType.TypeBits) + " bits" : "1 to " + Text(fieldType.TypeBits) + " bits";
+                string range = fieldType.FixedWidth ? Bits(fieldType.TypeBits) : fieldType.TypeBits == 1 ? "1 bit" : "1 to " + Text(fieldType.TypeBits) + " bits";
                 diagnostics.Add(Diagnostic(DiagnosticDescriptors.WidthOutOfRange, location, member.Name, Text(bits), typeDisplay, range));
                 return null;
             }
@@ -463,6 +516,13 @@ namespace Codec.Generator.Parsing
             return true;
         }
 
+        private static Entry? Unsupported(ISymbol member, List<DiagnosticInfo> diagnostics)
+        {
+            ITypeSymbol type = member is IFieldSymbol f ? f.Type : ((IPropertySymbol)member).Type;
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedFieldType, LocationInfo.From(member.Locations.FirstOrDefault()), member.Name, type.ToDisplayString()));
+            return null;
+        }
+
         private static AttributeData? Find(ISymbol member, string attributeName) =>
             member.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == attributeName);
 
@@ -518,6 +578,8 @@ namespace Codec.Generator.Parsing
 
             return null;
         }
+
+        private static string Bits(int value) => value == 1 ? "1 bit" : Text(value) + " bits";
 
         private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

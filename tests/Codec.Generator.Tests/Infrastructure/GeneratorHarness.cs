@@ -21,6 +21,13 @@ namespace Codec.Generator.Tests.Infrastructure;
 /// locations rebuilt from file path and span (its models hold no syntax trees), so the path is what ties a
 /// diagnostic back to its source text; see <see cref="LocationText"/>.
 /// </para>
+/// <para>
+/// Snapshots of generated code (Snapshooter.Xunit) are described where they are taken, in
+/// <c>Snapshots/GeneratedCodeSnapshotTests.cs</c>: <c>Snapshot.Match(text, SnapshotNameExtension.Create("X"))</c> writes
+/// <c>__snapshots__/{TestClass}.{TestMethod}_X.snap</c> next to the test file on first run and compares afterwards;
+/// mismatches land in <c>__snapshots__/__mismatch__/</c>; <c>SNAPSHOOTER_STRICT_MODE=on</c> (or <c>true</c>) makes a
+/// missing snapshot fail, which is what CI must use.
+/// </para>
 /// </remarks>
 public static class GeneratorHarness
 {

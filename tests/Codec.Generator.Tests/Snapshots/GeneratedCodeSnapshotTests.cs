@@ -1,0 +1,62 @@
+using Codec.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Snapshooter;
+using Snapshooter.Xunit;
+
+namespace Codec.Generator.Tests.Snapshots;
+
+/// <summary>
+/// The generated code of representative messages, pinned as snapshots so that every change to the emitter shows
+/// up as a reviewable diff.
+/// </summary>
+/// <remarks>
+/// How Snapshooter (Snapshooter.Xunit 1.3.1) stores them:
+/// <list type="bullet">
+/// <item><c>Snapshot.Match(value, SnapshotNameExtension.Create("X"))</c> names the snapshot
+/// <c>{TestClass}.{TestMethod}_X.snap</c> (without an extension: <c>{TestClass}.{TestMethod}.snap</c>). The test
+/// class and method are found by walking the stack for the xunit <c>[Fact]</c>/<c>[Theory]</c> method, so call
+/// <c>Match</c> directly from the (synchronous) test method.</item>
+/// <item>The file goes into a <c>__snapshots__</c> folder next to the test's source file (found through the
+/// PDB's source paths, so it is this folder's <c>__snapshots__</c> whatever the build's artifacts path). Objects
+/// are serialized to JSON with Json.NET; a string is stored as it is (here: the generated C#, readable and
+/// diffable), written as UTF-8 with a BOM.</item>
+/// <item>First run: a missing snapshot is written and the test passes. On a mismatch the test fails and the new
+/// value is written to <c>__snapshots__/__mismatch__/</c> (git-ignored) for diffing; to accept it, move it over the
+/// old file.</item>
+/// <item>The test project sets <c>DeterministicSourcePaths=false</c>: with <c>CI=true</c> the SDK would otherwise map
+/// source paths to <c>/_/</c>, and Snapshooter would silently write fresh snapshots under <c>/_/tests/…</c>.</item>
+/// <item>Strict mode: with the environment variable <c>SNAPSHOOTER_STRICT_MODE</c> set to <c>on</c> or
+/// <c>true</c>, a missing snapshot fails the test instead of being created (the value still lands in
+/// <c>__mismatch__</c>). CI must run with it, so a snapshot that was never committed cannot pass.</item>
+/// </list>
+/// </remarks>
+public sealed class GeneratedCodeSnapshotTests
+{
+    [Fact]
+    public void Ipv4Header_nibbles_fragment_offset_constant_enum_and_addresses() =>
+        Snapshot.Match(Generate(TestSources.Ipv4Header), SnapshotNameExtension.Create("Ipv4Header"));
+
+    [Fact]
+    public void PcapGlobalHeader_little_endian() =>
+        Snapshot.Match(Generate(TestSources.PcapGlobalHeader), SnapshotNameExtension.Create("PcapGlobalHeader"));
+
+    [Fact]
+    public void DeviceAnnouncement_flags_reserved_mac_block_and_ipv6() =>
+        Snapshot.Match(Generate(TestSources.DeviceAnnouncement), SnapshotNameExtension.Create("DeviceAnnouncement"));
+
+    /// <summary>All generated files of the run, each headed by its hint name, after checking they compile cleanly.</summary>
+    private static string Generate(string source)
+    {
+        GeneratorRun run = GeneratorHarness.Run(source);
+
+        Assert.Null(run.Result.Exception);
+        Assert.True(run.GeneratorDiagnostics.IsEmpty, GeneratorRun.Describe(run.GeneratorDiagnostics));
+        var problems = run.OutputDiagnostics.Where(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, GeneratorRun.Describe(problems));
+        Assert.NotEmpty(run.GeneratedSources);
+
+        return string.Join(
+            "\n",
+            run.GeneratedSources.Select(kv => $"// ===== {kv.Key} =====\n{kv.Value.ReplaceLineEndings("\n")}"));
+    }
+}
