@@ -11,7 +11,7 @@ namespace Codec.Generator.Tests.Diagnostics;
 /// </summary>
 public sealed partial class DocumentationExampleTests
 {
-    private static readonly string[] AllIds = [.. Enumerable.Range(1, 15).Select(i => $"CODEC{i:000}")];
+    private static readonly string[] AllIds = [.. Enumerable.Range(1, 23).Select(i => $"CODEC{i:000}")];
 
     public static TheoryData<string> Ids => new(AllIds);
 
@@ -23,7 +23,10 @@ public sealed partial class DocumentationExampleTests
         GeneratorRun run = GeneratorHarness.Run(wrong);
 
         Assert.Null(run.Result.Exception);
-        Assert.False(run.InputDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error), GeneratorRun.Describe(run.InputDiagnostics));
+        // CODEC016's wrong example is also a compiler error (CS8345: a span field in a plain struct); nothing else may be.
+        Assert.False(
+            run.InputDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error && !(id == "CODEC016" && d.Id == "CS8345")),
+            GeneratorRun.Describe(run.InputDiagnostics));
         Assert.True(
             run.GeneratorDiagnostics.Length > 0 && run.GeneratorDiagnostics.All(d => d.Id == id),
             $"{id}.md's wrong example should report only {id}, but got:" + Environment.NewLine + GeneratorRun.Describe(run.GeneratorDiagnostics));
