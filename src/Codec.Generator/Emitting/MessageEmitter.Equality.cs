@@ -20,9 +20,10 @@ namespace Codec.Generator.Emitting
                 w.Open("public bool Equals(" + self + " other)");
                 foreach (FieldModel field in compared)
                 {
-                    if (field.Kind == FieldModelKind.Bytes)
+                    if (field.IsVariable)
                     {
-                        w.Open("if (!global::System.MemoryExtensions.SequenceEqual(this." + field.Id + ", other." + field.Id + "))");
+                        string bytes = field.Kind == FieldModelKind.List ? ".Bytes" : string.Empty;
+                        w.Open("if (!global::System.MemoryExtensions.SequenceEqual(this." + field.Id + bytes + ", other." + field.Id + bytes + "))");
                         w.Line("return false;");
                         w.Close();
                     }
@@ -59,9 +60,9 @@ namespace Codec.Generator.Emitting
                 w.Line("var hash = new global::System.HashCode();");
                 foreach (FieldModel field in compared)
                 {
-                    if (field.Kind == FieldModelKind.Bytes)
+                    if (field.IsVariable)
                     {
-                        w.Line("hash.AddBytes(this." + field.Id + ");");
+                        w.Line("hash.AddBytes(this." + field.Id + (field.Kind == FieldModelKind.List ? ".Bytes" : string.Empty) + ");");
                     }
                     else if (field.Kind == FieldModelKind.ByteBlock)
                     {
@@ -102,6 +103,9 @@ namespace Codec.Generator.Emitting
                     {
                         case FieldModelKind.Bytes:
                             w.Line("text.Append(global::Codec.DissectionText.Hex(this." + field.Id + "));");
+                            break;
+                        case FieldModelKind.List:
+                            w.Line("text.Append(this." + field.Id + ".Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append(\" elements: \").Append(global::Codec.DissectionText.Hex(this." + field.Id + ".Bytes));");
                             break;
                         case FieldModelKind.ByteBlock:
                             w.OpenBlock();

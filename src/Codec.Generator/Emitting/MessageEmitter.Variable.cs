@@ -26,7 +26,7 @@ namespace Codec.Generator.Emitting
             w.Line("static int global::Codec.IWireMessage<" + self + ">.MinimumWireSize => MinimumSize;");
             w.Line();
             w.Line("/// <summary>The exact number of bytes <see cref=\"TryWrite(global::System.Span{byte})\"/> writes.</summary>");
-            w.Line("public int GetSerializedSize() => MinimumSize" + string.Concat(variables.Select(v => " + this." + v.Id + ".Length")) + ";");
+            w.Line("public int GetSerializedSize() => MinimumSize" + string.Concat(variables.Select(v => " + " + v.ByteLength)) + ";");
 
             cancellationToken.ThrowIfCancellationRequested();
             EmitVariableRead(w, model, runs);
@@ -204,6 +204,28 @@ namespace Codec.Generator.Emitting
         private static void EmitReadVariable(SourceWriter w, MessageModel model, FieldModel field)
         {
             w.Line();
+            if (field.Kind == FieldModelKind.List && field.CountFrom is not null)
+            {
+                w.Line("// " + field.Name + ": " + field.CountFrom + " elements, each read and validated in place");
+                w.OpenBlock();
+                w.Line("global::Codec.ReadResult list = " + field.TypeName + ".TryRead(source.Slice(position, end - position), (int)global::System.Math.Min((ulong)value." + Layout.Id(field.CountFrom) + ", int.MaxValue), out value." + field.Id + ");");
+                EmitListFailure(w);
+                w.Line("position += list.BytesConsumed;");
+                w.Close();
+                return;
+            }
+
+            if (field.Kind == FieldModelKind.List && field.IsRemaining)
+            {
+                w.Line("// " + field.Name + ": elements to the end of the message");
+                w.OpenBlock();
+                w.Line("global::Codec.ReadResult list = " + field.TypeName + ".TryReadAll(source.Slice(position, end - position), out value." + field.Id + ");");
+                EmitListFailure(w);
+                w.Line("position = end;");
+                w.Close();
+                return;
+            }
+
             if (field.IsRemaining)
             {
                 w.Line("// " + field.Name + ": the rest of the message");
@@ -226,9 +248,31 @@ namespace Codec.Generator.Emitting
             w.Line("return CodecShort(" + Layout.Literal(field.Name) + ", position * 8, position + (int)global::System.Math.Min(length, int.MaxValue - position), end, bounded);");
             w.Close();
             w.Line();
-            w.Line("value." + field.Id + " = source.Slice(position, (int)length);");
+            if (field.Kind == FieldModelKind.List)
+            {
+                w.Line("global::Codec.ReadResult list = " + field.TypeName + ".TryReadAll(source.Slice(position, (int)length), out value." + field.Id + ");");
+                EmitListFailure(w);
+            }
+            else
+            {
+                w.Line("value." + field.Id + " = source.Slice(position, (int)length);");
+            }
+
             w.Line("position += (int)length;");
             w.Close();
+        }
+
+        /// <summary>An element that fails fails the message, with its offset counted from the message's start.</summary>
+        private static void EmitListFailure(SourceWriter w)
+        {
+            w.Open("if (!list.IsDone)");
+            w.Line("value = default;");
+            w.Line("list = list.At(position);");
+            w.Line("return bounded && list.Status == global::Codec.CodecStatus.NeedMoreData");
+            w.Line("    ? global::Codec.ReadResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.LengthOutOfRange, list.Error.Field, list.Error.BitOffset, (ulong)end, list.Error.Expected))");
+            w.Line("    : list;");
+            w.Close();
+            w.Line();
         }
 
         private static void EmitVariableWrite(SourceWriter w, MessageModel model, List<List<FieldModel>> runs)
@@ -252,8 +296,14 @@ namespace Codec.Generator.Emitting
                 string content;
                 if (field.LengthOf is not null)
                 {
-                    rule = model.Fields.First(f => f.Name == field.LengthOf).Length!;
-                    content = "this." + field.LengthOf + ".Length";
+                    FieldModel target = model.Fields.First(f => f.Name == field.LengthOf);
+                    rule = target.Length!;
+                    content = target.ByteLength;
+                }
+                else if (field.CountOf is not null)
+                {
+                    rule = new LengthRule(field.Name, 1, 0);
+                    content = "this." + Layout.Id(field.CountOf) + ".Count";
                 }
                 else if (field.MessageLength is not null)
                 {
@@ -317,8 +367,9 @@ namespace Codec.Generator.Emitting
                     FieldModel variable = variables[r];
                     w.Line();
                     w.Line("// " + variable.Name);
-                    w.Line("this." + variable.Id + ".CopyTo(destination.Slice(position));");
-                    w.Line("position += this." + variable.Id + ".Length;");
+                    string bytes = "this." + variable.Id + (variable.Kind == FieldModelKind.List ? ".Bytes" : string.Empty);
+                    w.Line(bytes + ".CopyTo(destination.Slice(position));");
+                    w.Line("position += " + bytes + ".Length;");
                 }
             }
 
@@ -355,7 +406,7 @@ namespace Codec.Generator.Emitting
             w.Line("global::Codec.ReadResult result = TryRead(source, out _);");
             w.Line("int end = source.Length;");
             w.Line("int position = 0;");
-            foreach (FieldModel field in model.Fields.Where(f => f.LengthOf is not null))
+            foreach (FieldModel field in model.Fields.Where(f => f.LengthOf is not null || f.CountOf is not null))
             {
                 w.Line("ulong length" + field.Name + " = 0;");
             }
@@ -389,7 +440,7 @@ namespace Codec.Generator.Emitting
                     w.OpenBlock();
                     w.Line("ulong raw = global::Codec.WireBits.ReadBits(source, " + at + ", " + Layout.Int(field.Bits) + ", " + Layout.Order(field.BigEndian) + ");");
                     w.Line(head + "raw, " + Display(field, "raw") + ", " + kind + ");");
-                    if (field.LengthOf is not null)
+                    if (field.LengthOf is not null || field.CountOf is not null)
                     {
                         w.Line("length" + field.Name + " = raw;");
                     }
@@ -409,6 +460,20 @@ namespace Codec.Generator.Emitting
                 if (r < variables.Count)
                 {
                     FieldModel variable = variables[r];
+                    if (variable.CountFrom is not null)
+                    {
+                        w.Line();
+                        w.OpenBlock();
+                        w.Open("if (!" + variable.TypeName + ".TryRead(source.Slice(position, end - position), (int)global::System.Math.Min(length" + variable.CountFrom + ", int.MaxValue), out " + variable.TypeName + " list).IsDone)");
+                        w.Line("return builder.Complete(result);");
+                        w.Close();
+                        w.Line();
+                        w.Line("builder.Add(" + Layout.Literal(variable.Name) + ", " + Layout.Literal(variable.Label) + ", position * 8, list.Bytes.Length * 8, (ulong)list.Count, list.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \" elements: \" + global::Codec.DissectionText.Hex(list.Bytes), global::Codec.FieldKind.Bytes);");
+                        w.Line("position += list.Bytes.Length;");
+                        w.Close();
+                        continue;
+                    }
+
                     string length = variable.IsRemaining
                         ? "end - position"
                         : "((long)length" + variable.Length!.Field + " * " + variable.Length.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L) + " + Long(variable.Length.Offset);

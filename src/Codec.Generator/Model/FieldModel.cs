@@ -15,6 +15,9 @@ namespace Codec.Generator.Model
 
         /// <summary>A variable-length run of bytes exposed as a span into the input (zero-copy).</summary>
         Bytes,
+
+        /// <summary>A <c>MessageList&lt;T&gt;</c>: elements back to back, read in place.</summary>
+        List,
     }
 
     /// <summary>A length taken from another field: bytes = field × Scale + Offset.</summary>
@@ -56,7 +59,16 @@ namespace Codec.Generator.Model
         /// <summary>On an integer field that another member's length comes from: that member (or null).</summary>
         public string? LengthOf { get; init; }
 
-        public bool IsVariable => Kind == FieldModelKind.Bytes;
+        /// <summary>For <see cref="FieldModelKind.List"/>: where its element count comes from.</summary>
+        public string? CountFrom { get; init; }
+
+        /// <summary>On an integer field that another member's element count comes from: that member (or null).</summary>
+        public string? CountOf { get; init; }
+
+        public bool IsVariable => Kind is FieldModelKind.Bytes or FieldModelKind.List;
+
+        /// <summary>An expression for the member's length in bytes, on <c>this</c>.</summary>
+        public string ByteLength => "this." + Id + (Kind == FieldModelKind.List ? ".Bytes.Length" : ".Length");
 
         /// <summary>The member name as a C# identifier (keywords escaped).</summary>
         public string Id => Emitting.Layout.Id(Name);

@@ -60,6 +60,14 @@ namespace Codec.Generator.Parsing
                 return new FieldType(FieldModelKind.Bytes, "", 0, fixedWidth: false);
             }
 
+            if (named.IsGenericType && named.ConstructedFrom.ToDisplayString() == "Codec.MessageList<T>"
+                && named.TypeArguments.Length == 1 && named.TypeArguments[0] is INamedTypeSymbol element
+                && (element.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "Codec.MessageAttribute")
+                    || element.AllInterfaces.Any(i => i.ConstructedFrom.ToDisplayString() == "Codec.IWireMessage<TSelf>")))
+            {
+                return new FieldType(FieldModelKind.List, "", 0, fixedWidth: false);
+            }
+
             if (named.TypeKind == TypeKind.Enum && named.EnumUnderlyingType is { } underlying)
             {
                 string keyword = Keyword(underlying.SpecialType);

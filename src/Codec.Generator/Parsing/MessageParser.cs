@@ -22,6 +22,7 @@ namespace Codec.Generator.Parsing
         private const string LengthAttributeName = "Codec.LengthAttribute";
         private const string RemainingAttributeName = "Codec.RemainingAttribute";
         private const string MessageLengthAttributeName = "Codec.MessageLengthAttribute";
+        private const string CountAttributeName = "Codec.CountAttribute";
 
         /// <summary>Names the generated code gives members of the message (or of its views).</summary>
         private static readonly HashSet<string> s_generatedMembers = new()
@@ -239,17 +240,20 @@ namespace Codec.Generator.Parsing
                         ok = false;
                     }
 
-                    if (entry.Field.Length is { } rule)
+                    string? sourceName = entry.Field.Length?.Field ?? entry.Field.CountFrom;
+                    if (sourceName is not null)
                     {
-                        FieldModel? source = placed.FirstOrDefault(f => f.Name == rule.Field);
-                        if (source is null || source.Kind != FieldModelKind.Unsigned || source.LengthOf is not null)
+                        FieldModel? source = placed.FirstOrDefault(f => f.Name == sourceName);
+                        if (source is null || source.Kind != FieldModelKind.Unsigned || source.LengthOf is not null || source.CountOf is not null || source.MessageLength is not null)
                         {
-                            diagnostics.Add(Diagnostic(DiagnosticDescriptors.LengthSourceInvalid, entry.Location, entry.MemberName, rule.Field));
+                            diagnostics.Add(Diagnostic(DiagnosticDescriptors.LengthSourceInvalid, entry.Location, entry.MemberName, sourceName));
                             ok = false;
                         }
                         else
                         {
-                            placed[placed.IndexOf(source)] = source with { LengthOf = entry.MemberName };
+                            placed[placed.IndexOf(source)] = entry.Field.CountFrom is null
+                                ? source with { LengthOf = entry.MemberName }
+                                : source with { CountOf = entry.MemberName };
                         }
                     }
 
@@ -363,13 +367,14 @@ namespace Codec.Generator.Parsing
             }
 
             AttributeData? lengthAttribute = Find(member, LengthAttributeName);
+            AttributeData? countAttribute = Find(member, CountAttributeName);
             bool remaining = Find(member, RemainingAttributeName) is not null;
-            if (fieldType.Kind == FieldModelKind.Bytes)
+            if (fieldType.Kind is FieldModelKind.Bytes or FieldModelKind.List)
             {
-                return ParseVariable(type, member, order, field, lengthAttribute, remaining, location, diagnostics);
+                return ParseVariable(type, member, order, field, fieldType.Kind, memberType, lengthAttribute, countAttribute, remaining, location, diagnostics);
             }
 
-            if (lengthAttribute is not null || remaining)
+            if (lengthAttribute is not null || countAttribute is not null || remaining)
             {
                 diagnostics.Add(Diagnostic(DiagnosticDescriptors.LengthAttributeMisplaced, location, member.Name));
                 return null;
@@ -459,8 +464,21 @@ namespace Codec.Generator.Parsing
         }
 
         /// <summary>A ReadOnlySpan&lt;byte&gt; member: its length comes from a field or it takes the rest.</summary>
-        private static Entry? ParseVariable(INamedTypeSymbol type, ISymbol member, int order, AttributeData field, AttributeData? lengthAttribute, bool remaining, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+        private static Entry? ParseVariable(INamedTypeSymbol type, ISymbol member, int order, AttributeData field, FieldModelKind kind, ITypeSymbol memberType, AttributeData? lengthAttribute, AttributeData? countAttribute, bool remaining, LocationInfo? location, List<DiagnosticInfo> diagnostics)
         {
+            string? countFrom = null;
+            if (countAttribute is not null)
+            {
+                if (kind != FieldModelKind.List || lengthAttribute is not null || remaining
+                    || countAttribute.ConstructorArguments.Length != 1 || countAttribute.ConstructorArguments[0].Value is not string countSource)
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.LengthAttributeMisplaced, location, member.Name));
+                    return null;
+                }
+
+                countFrom = countSource;
+            }
+
             if (!type.IsRefLikeType)
             {
                 diagnostics.Add(Diagnostic(DiagnosticDescriptors.SpanFieldRequiresRefStruct, location, member.Name, type.Name));
@@ -479,7 +497,7 @@ namespace Codec.Generator.Parsing
 
                 length = new LengthRule(source, scale, NamedInt(lengthAttribute, "Offset", 0));
             }
-            else if (!remaining)
+            else if (!remaining && countFrom is null)
             {
                 diagnostics.Add(Diagnostic(DiagnosticDescriptors.VariableLengthUnknown, location, member.Name));
                 return null;
@@ -487,13 +505,14 @@ namespace Codec.Generator.Parsing
 
             string label = NamedString(field, "Name") ?? Label(member.Name);
             var model = new FieldModel(
-                member.Name, label, FieldModelKind.Bytes, "global::System.ReadOnlySpan<byte>", string.Empty, 0, 0, 0, true,
+                member.Name, label, kind, memberType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), string.Empty, 0, 0, 0, true,
                 HasConstant: false, ConstantValue: 0, RejectNonZero: false, IsFlags: false, EnumMembers: EquatableArray<EnumMemberModel>.Empty)
             {
                 Length = length,
                 IsRemaining = remaining,
+                CountFrom = countFrom,
             };
-            return new Entry(order, member.Name, location, model, ExplicitByteOrder: false) { TypeDisplay = "System.ReadOnlySpan<byte>" };
+            return new Entry(order, member.Name, location, model, ExplicitByteOrder: false) { TypeDisplay = memberType.ToDisplayString() };
         }
 
         /// <summary>Whether each instance field (auto-property backing fields included) belongs to a [Field] member.</summary>

@@ -32,6 +32,23 @@ public readonly record struct ReadResult
     /// <summary>The input breaks the format.</summary>
     public static ReadResult Invalid(CodecError error) => new(CodecStatus.InvalidData, 0, error);
 
+    /// <summary>
+    /// The same result for a message that starts <paramref name="bytes"/> into a larger one: error offsets (and, for
+    /// NeedMoreData, the bytes needed and available) count from the start of the larger message.
+    /// </summary>
+    public ReadResult At(int bytes)
+    {
+        if (Status == CodecStatus.Done || bytes == 0)
+        {
+            return this;
+        }
+
+        CodecError e = Error;
+        return Status == CodecStatus.NeedMoreData
+            ? new(Status, 0, new CodecError(e.Kind, e.Field, e.BitOffset + (bytes * 8), e.Expected + (ulong)bytes, e.Actual + (ulong)bytes))
+            : new(Status, 0, new CodecError(e.Kind, e.Field, e.BitOffset + (bytes * 8), e.Expected, e.Actual));
+    }
+
     /// <summary>A one-line description.</summary>
     public override string ToString() => IsDone ? $"Done ({BytesConsumed} bytes)" : $"{Status}: {Error}";
 }

@@ -1,0 +1,39 @@
+namespace Codec;
+
+/// <summary>Builds a <see cref="MessageList{T}"/> by writing elements one after another into a caller's buffer.</summary>
+/// <typeparam name="T">The element message type.</typeparam>
+public ref struct MessageListWriter<T>
+    where T : IWireMessage<T>, allows ref struct
+{
+    private readonly Span<byte> _buffer;
+
+    /// <summary>Writes into <paramref name="buffer"/>.</summary>
+    public MessageListWriter(Span<byte> buffer)
+    {
+        _buffer = buffer;
+        BytesWritten = 0;
+        Count = 0;
+    }
+
+    /// <summary>Bytes written so far.</summary>
+    public int BytesWritten { get; private set; }
+
+    /// <summary>Elements written so far.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Appends <paramref name="element"/>; on failure nothing is appended.</summary>
+    public WriteResult TryAdd(scoped in T element)
+    {
+        WriteResult result = element.TryWrite(_buffer[BytesWritten..]);
+        if (result.IsDone)
+        {
+            BytesWritten += result.BytesWritten;
+            Count++;
+        }
+
+        return result;
+    }
+
+    /// <summary>The list written so far.</summary>
+    public readonly MessageList<T> ToList() => MessageList<T>.FromValidated(_buffer[..BytesWritten], Count);
+}

@@ -1,0 +1,138 @@
+using Codec;
+
+namespace Codec.Runtime.Tests.Lists;
+
+[Message]
+internal ref partial struct TlvOption
+{
+    [Field(0)] public byte Kind;
+    [Field(1)] public byte Length;
+    [Field(2), Length(nameof(Length))] public ReadOnlySpan<byte> Value;
+}
+
+[Message]
+internal ref partial struct TlvContainer
+{
+    [Field(0)] public ushort Id;
+    [Field(1)] public byte OptionCount;
+    [Field(2), Count(nameof(OptionCount))] public MessageList<TlvOption> Options;
+    [Field(3)] public byte Trailer;
+    [Field(4), Remaining] public ReadOnlySpan<byte> Rest;
+}
+
+[Message]
+internal ref partial struct TlvBlock
+{
+    [Field(0)] public byte Bytes;
+    [Field(1), Length(nameof(Bytes))] public MessageList<TlvOption> Options;
+}
+
+public class MessageListTests
+{
+    // id 0x0102, two options (1: [aa], 2: [bb cc]), trailer 0x7f, rest [ee].
+    private static readonly byte[] Container = Convert.FromHexString("0102" + "02" + "0101aa" + "0202bbcc" + "7f" + "ee");
+
+    [Fact]
+    public void A_counted_list_is_read_in_place_and_enumerated()
+    {
+        var result = TlvContainer.TryRead(Container, out var c);
+
+        Assert.True(result.IsDone, result.ToString());
+        Assert.Equal(2, c.Options.Count);
+        Assert.Equal(7, c.Options.Bytes.Length);
+        Assert.Equal(0x7f, c.Trailer);
+        Assert.Equal(new byte[] { 0xee }, c.Rest.ToArray());
+
+        var kinds = new List<byte>();
+        var values = new List<string>();
+        foreach (TlvOption option in c.Options)
+        {
+            kinds.Add(option.Kind);
+            values.Add(Convert.ToHexString(option.Value));
+        }
+
+        Assert.Equal([(byte)1, (byte)2], kinds);
+        Assert.Equal(["AA", "BBCC"], values);
+    }
+
+    [Fact]
+    public void An_element_that_runs_past_the_input_needs_more_data_at_its_absolute_offset()
+    {
+        byte[] bytes = Convert.FromHexString("0102" + "02" + "0101aa" + "0205bbcc");
+
+        var result = TlvContainer.TryRead(bytes, out _);
+
+        Assert.Equal(CodecStatus.NeedMoreData, result.Status);
+        Assert.Equal("Value", result.Error.Field);
+        Assert.Equal(8, result.Error.ByteOffset);
+    }
+
+    [Fact]
+    public void Every_truncation_and_mutation_returns_a_status_and_the_dissection_agrees()
+    {
+        for (int length = 0; length < Container.Length - 1; length++)
+        {
+            Assert.Equal(CodecStatus.NeedMoreData, TlvContainer.TryRead(Container.AsSpan(0, length), out _).Status);
+        }
+
+        var random = new Random(3396);
+        for (int trial = 0; trial < 50_000; trial++)
+        {
+            byte[] mutated = (byte[])Container.Clone();
+            mutated[random.Next(mutated.Length)] = (byte)random.Next(256);
+            var span = mutated.AsSpan(0, random.Next(mutated.Length + 1));
+            var result = TlvContainer.TryRead(span, out var c);
+            if (result.IsDone)
+            {
+                int count = 0;
+                foreach (TlvOption option in c.Options)
+                {
+                    Assert.Equal(option.Length, option.Value.Length);
+                    count++;
+                }
+
+                Assert.Equal(c.OptionCount, count);
+            }
+
+            Assert.Equal(result.Status, TlvContainer.Dissect(span).Result.Status);
+        }
+    }
+
+    [Fact]
+    public void A_list_written_with_the_list_writer_round_trips_and_the_count_is_computed()
+    {
+        Span<byte> optionBytes = stackalloc byte[16];
+        var writer = new MessageListWriter<TlvOption>(optionBytes);
+        Assert.True(writer.TryAdd(new TlvOption { Kind = 1, Value = new byte[] { 0xaa } }).IsDone);
+        Assert.True(writer.TryAdd(new TlvOption { Kind = 2, Value = new byte[] { 0xbb, 0xcc } }).IsDone);
+
+        var container = new TlvContainer { Id = 0x0102, Options = writer.ToList(), Trailer = 0x7f, Rest = new byte[] { 0xee } };
+        var output = new byte[container.GetSerializedSize()];
+
+        Assert.True(container.TryWrite(output, out int written));
+        Assert.Equal(Container, output[..written]);
+    }
+
+    [Fact]
+    public void A_length_bounded_list_must_end_exactly_at_its_length()
+    {
+        Assert.True(TlvBlock.TryRead(Convert.FromHexString("05" + "0101aa" + "0200"), out var block).IsDone);
+        Assert.Equal(2, block.Options.Count);
+
+        // Five bytes of options, but the second option claims three bytes of value: it runs past the list's end.
+        var result = TlvBlock.TryRead(Convert.FromHexString("05" + "0101aa" + "0203bbccdd"), out _);
+        Assert.Equal(CodecStatus.InvalidData, result.Status);
+        Assert.Equal(CodecErrorKind.LengthOutOfRange, result.Error.Kind);
+        Assert.Equal("Value", result.Error.Field);
+    }
+
+    [Fact]
+    public void Dissection_shows_the_element_count()
+    {
+        var dissection = TlvContainer.Dissect(Container);
+
+        Assert.True(dissection.Result.IsDone);
+        Assert.Equal("2 elements: 0101aa0202bbcc", dissection["Options"]!.Display);
+        Assert.Equal(8 * 10, dissection["Trailer"]!.BitOffset);
+    }
+}
