@@ -101,8 +101,13 @@ namespace Codec.Generator.Diagnostics
             "CODEC023", "File-local message",
             "Message '{0}' is declared 'file'; the generated half of a partial type lives in another file, so a message cannot be file-local");
 
+        public static readonly DiagnosticDescriptor ChecksumInvalid = Create(
+            "CODEC024", "Invalid [InternetChecksum]",
+            "[InternetChecksum] on '{0}' needs a 16-bit unsigned field at an even byte offset among the fields before the first variable-length one, at most one per message, and Through must name a variable-length field or one of those fields");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
         {
+            [ChecksumInvalid.Id] = ChecksumInvalid,
             [NameClash.Id] = NameClash,
             [FileLocalMessage.Id] = FileLocalMessage,
             [SpanFieldRequiresRefStruct.Id] = SpanFieldRequiresRefStruct,

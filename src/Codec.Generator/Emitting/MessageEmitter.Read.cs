@@ -11,7 +11,7 @@ namespace Codec.Generator.Emitting
             w.Line();
             w.Line("/// <summary>Reads a message from the start of <paramref name=\"source\"/>. Checks the length once, never reads past it, never throws.</summary>");
             w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-            w.Open("public static global::Codec.ReadResult TryRead(global::System.ReadOnlySpan<byte> source, out " + self + " value)");
+            w.Open("public static global::Codec.ReadResult TryRead(global::System.ReadOnlySpan<byte> source, out " + self + " value" + OptionsParameter(model) + ")");
             w.Open("if (source.Length < Size)");
             w.Line("value = default;");
             w.Line("return CodecTruncated(source.Length);");
@@ -34,9 +34,11 @@ namespace Codec.Generator.Emitting
                 EmitReadUnit(w, unit, index++);
             }
 
+            EmitVerifyChecksum(w, model, "Size");
             w.Line();
             w.Line("return global::Codec.ReadResult.Done(Size);");
             w.Close();
+            EmitReadWithoutOptions(w, model);
 
             w.Line();
             w.Line("/// <summary>Reads a message; <paramref name=\"bytesConsumed\"/> is its length when it returns true.</summary>");
@@ -84,6 +86,53 @@ namespace Codec.Generator.Emitting
             }
 
             w.Line("return global::Codec.ReadResult.NeedMoreData(null, 0, Size, available);");
+            w.Close();
+        }
+
+        private static string OptionsParameter(MessageModel model) =>
+            model.Checksum is null ? string.Empty : ", global::Codec.ReadOptions options";
+
+        /// <summary>For messages with a checksum, the two-argument TryRead verifies it.</summary>
+        private static void EmitReadWithoutOptions(SourceWriter w, MessageModel model)
+        {
+            if (model.Checksum is null)
+            {
+                return;
+            }
+
+            w.Line();
+            w.Line("/// <summary>Reads a message, verifying its checksum.</summary>");
+            w.Line("public static global::Codec.ReadResult TryRead(global::System.ReadOnlySpan<byte> source, out " + model.FullyQualifiedName + " value) =>");
+            w.Line("    TryRead(source, out value, global::Codec.ReadOptions.None);");
+        }
+
+        /// <summary>RFC 1071 verification over the covered bytes (both +0 and −0 accepted), unless the caller skips it.</summary>
+        private static void EmitVerifyChecksum(SourceWriter w, MessageModel model, string end)
+        {
+            if (model.Checksum is not { } checksum)
+            {
+                return;
+            }
+
+            string covered = "source.Slice(0, " + end + ")";
+            w.Line();
+            w.Open("if ((options & global::Codec.ReadOptions.SkipChecksums) == 0 && !global::Codec.InternetChecksum.IsValid(" + covered + "))");
+            w.Line("value = default;");
+            w.Line("return global::Codec.ReadResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ChecksumMismatch, " + Layout.Literal(checksum.Name) + ", " + Layout.Int(checksum.BitOffset) + ", global::Codec.ChecksumField.Expected(" + covered + ", " + Layout.Int(checksum.ByteOffset) + "), global::Codec.WireBits.LoadBigEndian(source, " + Layout.Int(checksum.ByteOffset) + ", 2)));");
+            w.Close();
+        }
+
+        /// <summary>A checksum left at 0 is computed once every covered byte is written.</summary>
+        private static void EmitFillChecksum(SourceWriter w, MessageModel model, string end)
+        {
+            if (model.Checksum is not { } checksum)
+            {
+                return;
+            }
+
+            w.Line();
+            w.Open("if (this." + checksum.Id + " == 0)");
+            w.Line("global::Codec.WireBits.StoreBigEndian(destination, " + Layout.Int(checksum.ByteOffset) + ", 2, global::Codec.ChecksumField.Expected(destination.Slice(0, " + end + "), " + Layout.Int(checksum.ByteOffset) + "));");
             w.Close();
         }
 

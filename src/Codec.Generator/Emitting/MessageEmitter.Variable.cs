@@ -72,8 +72,13 @@ namespace Codec.Generator.Emitting
             w.Line("/// Reads a message from the start of <paramref name=\"source\"/>. Variable-length fields are slices of it (no copy).");
             w.Line("/// Each run of fixed fields is bounds-checked once; lengths are checked against the end of the message. Never throws.");
             w.Line("/// </summary>");
-            w.Open("public static global::Codec.ReadResult TryRead(global::System.ReadOnlySpan<byte> source, out " + self + " value)");
+            w.Open("public static global::Codec.ReadResult TryRead(global::System.ReadOnlySpan<byte> source, out " + self + " value" + OptionsParameter(model) + ")");
             w.Line("value = default;");
+            if (model.Checksum is not null)
+            {
+                w.Line("int checksumEnd = 0;");
+            }
+
             w.Line("int end = source.Length;");
             w.Line("bool bounded = false;");
             w.Line("int position = 0;");
@@ -131,16 +136,24 @@ namespace Codec.Generator.Emitting
                     w.Line("position += " + Layout.Int(bytes) + ";");
                 }
 
+                if (r == 0)
+                {
+                    EmitChecksumEnd(w, model, run, null);
+                }
+
                 if (variableIndex < variables.Count && r == variableIndex)
                 {
                     EmitReadVariable(w, model, variables[variableIndex]);
+                    EmitChecksumEnd(w, model, run, variables[variableIndex]);
                     variableIndex++;
                 }
             }
 
+            EmitVerifyChecksum(w, model, "checksumEnd");
             w.Line();
             w.Line("return global::Codec.ReadResult.Done(bounded ? end : position);");
             w.Close();
+            EmitReadWithoutOptions(w, model);
 
             w.Line();
             w.Line("/// <summary>Reads a message; <paramref name=\"bytesConsumed\"/> is its length when it returns true.</summary>");
@@ -199,6 +212,24 @@ namespace Codec.Generator.Emitting
             w.Line("    ? global::Codec.ReadResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.LengthOutOfRange, field, bitOffset, (ulong)available, (ulong)needed))");
             w.Line("    : global::Codec.ReadResult.NeedMoreData(field, bitOffset, needed, available);");
             w.Outdent();
+        }
+
+        /// <summary>Where the checksum's coverage ends, once the member it runs through has been passed.</summary>
+        private static void EmitChecksumEnd(SourceWriter w, MessageModel model, List<FieldModel> run, FieldModel? variable)
+        {
+            if (model.Checksum is not { } checksum)
+            {
+                return;
+            }
+
+            if (variable is not null && variable.Name == checksum.ChecksumThrough)
+            {
+                w.Line("checksumEnd = position;");
+            }
+            else if (variable is null && run.FirstOrDefault(f => f.Name == checksum.ChecksumThrough) is { } through)
+            {
+                w.Line("checksumEnd = " + Layout.Int(through.EndByte) + ";");
+            }
         }
 
         private static void EmitReadVariable(SourceWriter w, MessageModel model, FieldModel field)
@@ -339,6 +370,11 @@ namespace Codec.Generator.Emitting
 
             w.Line();
             w.Line("int position = 0;");
+            if (model.Checksum is not null)
+            {
+                w.Line("int checksumEnd = 0;");
+            }
+
             w.Line("ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);");
             int unitIndex = 0;
             List<FieldModel> variables = model.Fields.Where(f => f.IsVariable).ToList();
@@ -362,6 +398,11 @@ namespace Codec.Generator.Emitting
                     w.Line("position += " + Layout.Int(RunBytes(run)) + ";");
                 }
 
+                if (r == 0)
+                {
+                    EmitChecksumEnd(w, model, run, null);
+                }
+
                 if (r < variables.Count)
                 {
                     FieldModel variable = variables[r];
@@ -370,9 +411,11 @@ namespace Codec.Generator.Emitting
                     string bytes = "this." + variable.Id + (variable.Kind == FieldModelKind.List ? ".Bytes" : string.Empty);
                     w.Line(bytes + ".CopyTo(destination.Slice(position));");
                     w.Line("position += " + bytes + ".Length;");
+                    EmitChecksumEnd(w, model, run, variable);
                 }
             }
 
+            EmitFillChecksum(w, model, "checksumEnd");
             w.Line();
             w.Line("return global::Codec.WriteResult.Done(position);");
             w.Close();

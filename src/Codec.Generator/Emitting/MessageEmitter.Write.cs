@@ -24,6 +24,7 @@ namespace Codec.Generator.Emitting
                 EmitWriteUnit(w, unit, index++);
             }
 
+            EmitFillChecksum(w, model, "Size");
             w.Line();
             w.Line("return global::Codec.WriteResult.Done(Size);");
             w.Close();

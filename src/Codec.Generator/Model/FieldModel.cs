@@ -59,6 +59,9 @@ namespace Codec.Generator.Model
         /// <summary>On an integer field that another member's length comes from: that member (or null).</summary>
         public string? LengthOf { get; init; }
 
+        /// <summary>For an [InternetChecksum] field: the member the checksum covers through ("" for the fixed fields).</summary>
+        public string? ChecksumThrough { get; init; }
+
         /// <summary>For <see cref="FieldModelKind.List"/>: where its element count comes from.</summary>
         public string? CountFrom { get; init; }
 

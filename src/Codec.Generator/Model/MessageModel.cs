@@ -27,6 +27,9 @@ namespace Codec.Generator.Model
         /// </summary>
         public bool AllStorageIsWire { get; init; }
 
+        /// <summary>The [InternetChecksum] field, if any.</summary>
+        public FieldModel? Checksum => System.Linq.Enumerable.FirstOrDefault(Fields, f => f.ChecksumThrough is not null);
+
         /// <summary>Whether the message is a ref struct.</summary>
         public bool IsRefStruct { get; init; }
     }

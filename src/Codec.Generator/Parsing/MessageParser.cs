@@ -23,6 +23,7 @@ namespace Codec.Generator.Parsing
         private const string RemainingAttributeName = "Codec.RemainingAttribute";
         private const string MessageLengthAttributeName = "Codec.MessageLengthAttribute";
         private const string CountAttributeName = "Codec.CountAttribute";
+        private const string ChecksumAttributeName = "Codec.InternetChecksumAttribute";
 
         /// <summary>Names the generated code gives members of the message (or of its views).</summary>
         private static readonly HashSet<string> s_generatedMembers = new()
@@ -295,6 +296,17 @@ namespace Codec.Generator.Parsing
             }
 
             bool isVariable = placed.Any(f => f.IsVariable);
+            List<FieldModel> checksums = placed.Where(f => f.ChecksumThrough is not null).ToList();
+            foreach (FieldModel checksum in checksums)
+            {
+                FieldModel? through = checksum.ChecksumThrough!.Length == 0 ? null : placed.FirstOrDefault(f => f.Name == checksum.ChecksumThrough);
+                bool throughOk = checksum.ChecksumThrough!.Length == 0 ? !isVariable : through is not null && (through.IsVariable || through.Run == 0);
+                if (checksums.Count > 1 || checksum.Run != 0 || checksum.BitOffset % 16 != 0 || !throughOk)
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.ChecksumInvalid, ordered.First(e => e.MemberName == checksum.Name).Location, checksum.Name));
+                    ok = false;
+                }
+            }
 
             if (!ok)
             {
@@ -441,6 +453,18 @@ namespace Codec.Generator.Parsing
                 messageLength = new LengthRule(member.Name, scale, NamedInt(messageLengthAttribute, "Offset", 0));
             }
 
+            string? checksumThrough = null;
+            if (Find(member, ChecksumAttributeName) is { } checksumAttribute)
+            {
+                if (fieldType.Kind != FieldModelKind.Unsigned || bits != 16)
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.ChecksumInvalid, location, member.Name));
+                    return null;
+                }
+
+                checksumThrough = NamedString(checksumAttribute, "Through") ?? string.Empty;
+            }
+
             string label = NamedString(field, "Name") ?? Label(member.Name);
             var model = new FieldModel(
                 member.Name,
@@ -459,6 +483,7 @@ namespace Codec.Generator.Parsing
                 fieldType.Members)
             {
                 MessageLength = messageLength,
+                ChecksumThrough = checksumThrough,
             };
             return new Entry(order, member.Name, location, model, explicitOrder) { TypeDisplay = typeDisplay };
         }

@@ -61,8 +61,8 @@ public ref partial struct Ipv4Packet
     [Field(11)]
     public IPProtocol Protocol;
 
-    /// <summary>RFC 1071 checksum of the header.</summary>
-    [Field(12, Name = "Header Checksum")]
+    /// <summary>RFC 1071 checksum of the header, options included: verified on read, computed on write when 0.</summary>
+    [Field(12, Name = "Header Checksum"), InternetChecksum(Through = nameof(Options))]
     public ushort HeaderChecksum;
 
     /// <summary>Source address.</summary>

@@ -57,6 +57,7 @@ public readonly record struct CodecError
             CodecErrorKind.NameTooLong => string.Create(CultureInfo.InvariantCulture, $"name too long {where}: maximum {Expected} octets, got {Actual}"),
             CodecErrorKind.EmptyLabel => string.Create(CultureInfo.InvariantCulture, $"empty label {where}"),
             CodecErrorKind.InvalidCharacter => string.Create(CultureInfo.InvariantCulture, $"invalid character or escape {where}: 0x{Actual:X}"),
+            CodecErrorKind.ChecksumMismatch => string.Create(CultureInfo.InvariantCulture, $"checksum mismatch {where}: expected 0x{Expected:x4}, got 0x{Actual:x4}"),
             _ => string.Create(CultureInfo.InvariantCulture, $"{Kind} {where}"),
         };
     }

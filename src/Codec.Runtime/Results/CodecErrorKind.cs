@@ -58,4 +58,7 @@ public enum CodecErrorKind : byte
     /// <c>\DDD</c> with fewer than three digits or above 255). <see cref="CodecError.Actual"/> is the character or value.
     /// </summary>
     InvalidCharacter,
+
+    /// <summary>A checksum field does not match the data (<see cref="CodecError.Expected"/> is the right value).</summary>
+    ChecksumMismatch,
 }

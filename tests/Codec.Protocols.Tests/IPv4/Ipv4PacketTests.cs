@@ -138,4 +138,41 @@ public class Ipv4PacketTests
         Assert.Equal("deadbeef", dissection["Payload"]!.Display);
         Assert.Equal(192, dissection["Payload"]!.BitOffset);
     }
+
+    [Fact]
+    public void A_wrong_header_checksum_is_invalid_unless_checksums_are_skipped()
+    {
+        byte[] bytes = (byte[])WithOption.Clone();
+        bytes[11] ^= 0x01;
+        ushort right = (ushort)((WithOption[10] << 8) | WithOption[11]);
+
+        var result = Ipv4Packet.TryRead(bytes, out _);
+        Assert.Equal(CodecStatus.InvalidData, result.Status);
+        Assert.Equal(CodecErrorKind.ChecksumMismatch, result.Error.Kind);
+        Assert.Equal("HeaderChecksum", result.Error.Field);
+        Assert.Equal(10, result.Error.ByteOffset);
+        Assert.Equal(right, (ushort)result.Error.Expected);
+        Assert.Equal((ushort)(right ^ 1), (ushort)result.Error.Actual);
+
+        Assert.True(Ipv4Packet.TryRead(bytes, out _, ReadOptions.SkipChecksums).IsDone);
+
+        // The checksum covers the options too.
+        byte[] option = (byte[])WithOption.Clone();
+        option[21] ^= 0x10;
+        Assert.Equal(CodecErrorKind.ChecksumMismatch, Ipv4Packet.TryRead(option, out _).Error.Kind);
+    }
+
+    [Fact]
+    public void A_checksum_left_at_zero_is_computed_on_write()
+    {
+        var ip = Ipv4Packet.Read(WithOption);
+        ip.HeaderChecksum = 0;
+        ip.Ttl = 9;
+        var buffer = new byte[28];
+
+        Assert.True(ip.TryWrite(buffer, out _));
+        Assert.True(InternetChecksum.IsValid(buffer.AsSpan(0, 24)));
+        Assert.True(Ipv4Packet.TryRead(buffer, out var back).IsDone);
+        Assert.Equal(9, back.Ttl);
+    }
 }
