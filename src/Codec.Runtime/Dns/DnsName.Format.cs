@@ -1,0 +1,123 @@
+namespace Codec.Dns;
+
+public readonly ref partial struct DnsName
+{
+    /// <summary>
+    /// Writes the presentation form as dig prints it (BIND's <c>dns_name_totext</c>): labels joined by <c>.</c> with a
+    /// trailing dot, the root as <c>.</c>, case kept. <c>" ( ) . ; \ @ $</c> are escaped with a backslash; octets
+    /// 0x00–0x20 and 0x7F–0xFF become <c>\DDD</c> (three decimal digits). At most <see cref="MaxPresentationLength"/> chars.
+    /// </summary>
+    /// <returns>False, with nothing useful written, if <paramref name="destination"/> is too small.</returns>
+    public bool TryFormat(Span<char> destination, out int charsWritten)
+    {
+        charsWritten = 0;
+        int written = 0;
+        if (IsRoot)
+        {
+            if (destination.IsEmpty)
+            {
+                return false;
+            }
+
+            destination[0] = '.';
+            charsWritten = 1;
+            return true;
+        }
+
+        foreach (ReadOnlySpan<byte> label in this)
+        {
+            foreach (byte octet in label)
+            {
+                if (IsSpecial(octet))
+                {
+                    if (destination.Length - written < 2)
+                    {
+                        return false;
+                    }
+
+                    destination[written++] = '\\';
+                    destination[written++] = (char)octet;
+                }
+                else if (octet > 0x20 && octet < 0x7F)
+                {
+                    if (written == destination.Length)
+                    {
+                        return false;
+                    }
+
+                    destination[written++] = (char)octet;
+                }
+                else
+                {
+                    if (destination.Length - written < 4)
+                    {
+                        return false;
+                    }
+
+                    destination[written++] = '\\';
+                    destination[written++] = (char)('0' + (octet / 100));
+                    destination[written++] = (char)('0' + (octet / 10 % 10));
+                    destination[written++] = (char)('0' + (octet % 10));
+                }
+            }
+
+            if (written == destination.Length)
+            {
+                return false;
+            }
+
+            destination[written++] = '.';
+        }
+
+        charsWritten = written;
+        return true;
+    }
+
+    /// <summary>The presentation form (see <see cref="TryFormat"/>), e.g. <c>www.example.com.</c> or <c>.</c>.</summary>
+    public override string ToString()
+    {
+        Span<char> text = stackalloc char[MaxPresentationLength];
+        TryFormat(text, out int written);
+        return new string(text[..written]);
+    }
+
+    /// <summary>
+    /// Writes the name in uncompressed wire form (every pointer expanded): <see cref="WireLength"/> octets.
+    /// </summary>
+    /// <returns>False, with nothing useful written, if <paramref name="destination"/> is shorter than <see cref="WireLength"/>.</returns>
+    public bool TryCopyUncompressedTo(Span<byte> destination, out int bytesWritten)
+    {
+        bytesWritten = 0;
+        if (destination.Length < WireLength)
+        {
+            return false;
+        }
+
+        int written = 0;
+        foreach (ReadOnlySpan<byte> label in this)
+        {
+            destination[written++] = (byte)label.Length;
+            label.CopyTo(destination[written..]);
+            written += label.Length;
+        }
+
+        destination[written++] = 0;
+        bytesWritten = written;
+        return true;
+    }
+
+    /// <summary>Writes the name in uncompressed wire form and returns its length, <see cref="WireLength"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <see cref="WireLength"/>.</exception>
+    public int CopyUncompressedTo(Span<byte> destination)
+    {
+        if (!TryCopyUncompressedTo(destination, out int written))
+        {
+            ThrowHelper.ThrowBufferTooSmall(WireLength, destination.Length);
+        }
+
+        return written;
+    }
+
+    // BIND's dns_name_totext with DNS_NAME_MASTERFILE (what dig uses): these print as backslash and the character.
+    private static bool IsSpecial(byte octet) => octet is (byte)'"' or (byte)'(' or (byte)')' or (byte)'.' or (byte)';' or (byte)'\\' or (byte)'@' or (byte)'$';
+}

@@ -1,0 +1,141 @@
+namespace Codec.Dns;
+
+public readonly ref partial struct DnsName
+{
+    /// <summary>
+    /// Reads the name that starts at <paramref name="offset"/> in <paramref name="message"/>, following compression
+    /// pointers (RFC 1035 §4.1.4). Never throws on malformed input and never reads outside <paramref name="message"/>.
+    /// </summary>
+    /// <param name="message">The whole DNS message: pointers are offsets from its first octet (the header).</param>
+    /// <param name="offset">Where the name starts.</param>
+    /// <param name="name">The name when the status is Done; otherwise the root.</param>
+    /// <returns>
+    /// <para>Done, with <see cref="ReadResult.BytesConsumed"/> the octets of the name at <paramref name="offset"/> itself:
+    /// its labels up to and including the root octet or the first pointer (not the octets the pointers lead to).</para>
+    /// <para>NeedMoreData (<see cref="CodecErrorKind.Truncated"/>) when the name runs past the end of
+    /// <paramref name="message"/>: <see cref="CodecError.Expected"/> is the message length that would be needed to go
+    /// on, <see cref="CodecError.Actual"/> the length given. Because pointers only point backwards, a valid message cut
+    /// short anywhere gives this status, never InvalidData.</para>
+    /// <para>InvalidData, the error's <see cref="CodecError.ByteOffset"/> being the offending octet:
+    /// <see cref="CodecErrorKind.LabelTooLong"/> for a length octet 0x40–0xBF (reserved label types);
+    /// <see cref="CodecErrorKind.NameTooLong"/> when the uncompressed name would exceed 255 octets;
+    /// <see cref="CodecErrorKind.PointerOutOfRange"/> for a pointer at or past the end of the message, or a forward
+    /// pointer; <see cref="CodecErrorKind.CompressionLoop"/> for a pointer back into the name being read or past
+    /// <see cref="MaxPointerHops"/>.</para>
+    /// </returns>
+    /// <remarks>
+    /// Every pointer must point strictly before the labels that contain it: before <paramref name="offset"/> for the
+    /// first pointer, before the previous pointer's target for the next ones (dnspython's rule, stricter than "before
+    /// the pointer itself", which lets a label swallow its own pointer and loop). Targets therefore strictly decrease
+    /// and no pointer sequence can loop; an encoder that points to earlier occurrences, as RFC 1035 §4.1.4 describes,
+    /// always satisfies it. A target inside the name being read is reported as a loop, any other target at or after
+    /// the start of the current labels as out of range.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> is negative.</exception>
+    public static ReadResult TryRead(ReadOnlySpan<byte> message, int offset, out DnsName name)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        name = default;
+
+        int position = offset;
+        int segmentStart = offset;   // start of the labels being read; every pointer must point below it
+        int consumed = 0;            // octets at `offset` itself, known at the first pointer or the root
+        int wireLength = 0;          // uncompressed length so far, without the root octet
+        int labelCount = 0;
+        int hops = 0;
+
+        while (true)
+        {
+            if ((uint)position >= (uint)message.Length)
+            {
+                return Truncated(position, 1, message.Length);
+            }
+
+            byte octet = message[position];
+            if (octet == 0)
+            {
+                if (consumed == 0)
+                {
+                    consumed = position + 1 - offset;
+                }
+
+                name = new DnsName(message, offset, wireLength + 1, labelCount);
+                return ReadResult.Done(consumed);
+            }
+
+            switch (octet & DnsWire.LabelTypeMask)
+            {
+                case 0:
+                    if (octet > message.Length - position - 1)
+                    {
+                        return Truncated(position, 1 + octet, message.Length);
+                    }
+
+                    wireLength += 1 + octet;
+                    if (wireLength + 1 > MaxWireLength)
+                    {
+                        return Invalid(CodecErrorKind.NameTooLong, position, MaxWireLength, wireLength + 1);
+                    }
+
+                    labelCount++;
+                    position += 1 + octet;
+                    break;
+
+                case DnsWire.PointerTag:
+                    if (position + 2 > message.Length)
+                    {
+                        return Truncated(position, 2, message.Length);
+                    }
+
+                    int target = ((octet & ~DnsWire.LabelTypeMask) << 8) | message[position + 1];
+                    if (consumed == 0)
+                    {
+                        consumed = position + 2 - offset;
+                    }
+
+                    if (target >= message.Length)
+                    {
+                        return Invalid(CodecErrorKind.PointerOutOfRange, position, message.Length, target);
+                    }
+
+                    if (target >= segmentStart)
+                    {
+                        // Into the labels being read (or onto the pointer itself), or back into the name's own first
+                        // labels: following it would come back here. Anything else is merely forward.
+                        bool loops = target <= position || (target >= offset && target < offset + consumed);
+                        return Invalid(loops ? CodecErrorKind.CompressionLoop : CodecErrorKind.PointerOutOfRange, position, segmentStart, target);
+                    }
+
+                    if (++hops > MaxPointerHops)
+                    {
+                        return Invalid(CodecErrorKind.CompressionLoop, position, MaxPointerHops, hops);
+                    }
+
+                    segmentStart = target;
+                    position = target;
+                    break;
+
+                default:
+                    return Invalid(CodecErrorKind.LabelTooLong, position, MaxLabelLength, octet);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the name at <paramref name="offset"/> as <see cref="TryRead(ReadOnlySpan{byte}, int, out DnsName)"/> does,
+    /// reporting only success and the octets the name occupies at <paramref name="offset"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> is negative.</exception>
+    public static bool TryRead(ReadOnlySpan<byte> message, int offset, out DnsName name, out int bytesConsumed)
+    {
+        ReadResult result = TryRead(message, offset, out name);
+        bytesConsumed = result.BytesConsumed;
+        return result.IsDone;
+    }
+
+    private static ReadResult Truncated(int position, int needed, int available) =>
+        ReadResult.NeedMoreData(null, DnsWire.BitOffset(position), (int)Math.Min((long)position + needed, int.MaxValue), available);
+
+    private static ReadResult Invalid(CodecErrorKind kind, int position, int expected, int actual) =>
+        ReadResult.Invalid(new CodecError(kind, null, DnsWire.BitOffset(position), (ulong)expected, (ulong)actual));
+}
