@@ -14,6 +14,13 @@ public interface IWireMessage<TSelf>
     /// <summary>Reads a message from the start of <paramref name="source"/>. Never throws on bad input.</summary>
     static abstract ReadResult TryRead(ReadOnlySpan<byte> source, out TSelf value);
 
+    /// <summary>
+    /// Reads a message that starts <paramref name="offset"/> bytes into an enclosing <paramref name="message"/> (a DNS
+    /// question inside a DNS message: its names' compression pointers count from the enclosing message's start).
+    /// BytesConsumed is the element's own length; error offsets count from the start of <paramref name="message"/>.
+    /// </summary>
+    static abstract ReadResult TryReadAt(ReadOnlySpan<byte> message, int offset, out TSelf value);
+
     /// <summary>Dissects the message at the start of <paramref name="source"/> field by field; never throws on bad input.</summary>
     static abstract MessageDissection Dissect(ReadOnlySpan<byte> source);
 

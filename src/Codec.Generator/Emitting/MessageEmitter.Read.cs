@@ -48,6 +48,8 @@ namespace Codec.Generator.Emitting
             w.Line("return result.IsDone;");
             w.Close();
 
+            EmitFixedTryReadAt(w, model);
+
             w.Line();
             w.Line("/// <summary>");
             w.Line("/// Reads a message from a possibly multi-segment sequence (a pipe's buffer). Consumed and examined are positions a");
@@ -89,6 +91,21 @@ namespace Codec.Generator.Emitting
             w.Close();
         }
 
+        /// <summary>A fixed message inside an enclosing one: read from the slice, errors placed in the enclosing message.</summary>
+        private static void EmitFixedTryReadAt(SourceWriter w, MessageModel model)
+        {
+            w.Line();
+            w.Line("/// <summary>Reads a message that starts <paramref name=\"offset\"/> bytes into <paramref name=\"message\"/>; error offsets count from the start of <paramref name=\"message\"/>.</summary>");
+            w.Open("public static global::Codec.ReadResult TryReadAt(global::System.ReadOnlySpan<byte> message, int offset, out " + model.FullyQualifiedName + " value)");
+            w.Open("if ((uint)offset > (uint)message.Length)");
+            w.Line("value = default;");
+            w.Line("return global::Codec.ReadResult.NeedMoreData(null, 0, Size, 0).At(offset);");
+            w.Close();
+            w.Line();
+            w.Line("return TryRead(message.Slice(offset), out value).At(offset);");
+            w.Close();
+        }
+
         private static string OptionsParameter(MessageModel model) =>
             model.Checksum is null ? string.Empty : ", global::Codec.ReadOptions options";
 
@@ -107,18 +124,20 @@ namespace Codec.Generator.Emitting
         }
 
         /// <summary>RFC 1071 verification over the covered bytes (both +0 and −0 accepted), unless the caller skips it.</summary>
-        private static void EmitVerifyChecksum(SourceWriter w, MessageModel model, string end)
+        private static void EmitVerifyChecksum(SourceWriter w, MessageModel model, string end, string start = "0")
         {
             if (model.Checksum is not { } checksum)
             {
                 return;
             }
 
-            string covered = "source.Slice(0, " + end + ")";
+            string covered = start == "0" ? "source.Slice(0, " + end + ")" : "source.Slice(" + start + ", " + end + " - " + start + ")";
+            string at = start == "0" ? string.Empty : start + " + ";
+            string bitAt = start == "0" ? string.Empty : start + " * 8 + ";
             w.Line();
             w.Open("if ((options & global::Codec.ReadOptions.SkipChecksums) == 0 && !global::Codec.InternetChecksum.IsValid(" + covered + "))");
             w.Line("value = default;");
-            w.Line("return global::Codec.ReadResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ChecksumMismatch, " + Layout.Literal(checksum.Name) + ", " + Layout.Int(checksum.BitOffset) + ", global::Codec.ChecksumField.Expected(" + covered + ", " + Layout.Int(checksum.ByteOffset) + "), global::Codec.WireBits.LoadBigEndian(source, " + Layout.Int(checksum.ByteOffset) + ", 2)));");
+            w.Line("return global::Codec.ReadResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ChecksumMismatch, " + Layout.Literal(checksum.Name) + ", " + bitAt + Layout.Int(checksum.BitOffset) + ", global::Codec.ChecksumField.Expected(" + covered + ", " + Layout.Int(checksum.ByteOffset) + "), global::Codec.WireBits.LoadBigEndian(source, " + at + Layout.Int(checksum.ByteOffset) + ", 2)));");
             w.Close();
         }
 

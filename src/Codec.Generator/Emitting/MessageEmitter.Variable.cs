@@ -72,17 +72,38 @@ namespace Codec.Generator.Emitting
             w.Line("/// Reads a message from the start of <paramref name=\"source\"/>. Variable-length fields are slices of it (no copy).");
             w.Line("/// Each run of fixed fields is bounds-checked once; lengths are checked against the end of the message. Never throws.");
             w.Line("/// </summary>");
-            w.Open("public static global::Codec.ReadResult TryRead(global::System.ReadOnlySpan<byte> source, out " + self + " value" + OptionsParameter(model) + ")");
-            w.Line("value = default;");
+            w.Line("public static global::Codec.ReadResult TryRead(global::System.ReadOnlySpan<byte> source, out " + self + " value" + OptionsParameter(model) + ") =>");
+            w.Line("    TryReadAt(source, 0, out value" + (model.Checksum is null ? string.Empty : ", options") + ");");
+            EmitReadWithoutOptions(w, model);
             if (model.Checksum is not null)
             {
-                w.Line("int checksumEnd = 0;");
+                w.Line();
+                w.Line("/// <summary>Reads a message that starts <paramref name=\"offset\"/> bytes into <paramref name=\"source\"/>, verifying its checksum.</summary>");
+                w.Line("public static global::Codec.ReadResult TryReadAt(global::System.ReadOnlySpan<byte> source, int offset, out " + self + " value) =>");
+                w.Line("    TryReadAt(source, offset, out value, global::Codec.ReadOptions.None);");
+            }
+
+            w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// Reads a message that starts <paramref name=\"offset\"/> bytes into <paramref name=\"source\"/> (an enclosing message,");
+            w.Line("/// whose start compression pointers count from). BytesConsumed is this message's length; error offsets count from");
+            w.Line("/// the start of <paramref name=\"source\"/>.");
+            w.Line("/// </summary>");
+            w.Open("public static global::Codec.ReadResult TryReadAt(global::System.ReadOnlySpan<byte> source, int offset, out " + self + " value" + OptionsParameter(model) + ")");
+            w.Line("value = default;");
+            w.Open("if ((uint)offset > (uint)source.Length)");
+            w.Line("return global::Codec.ReadResult.NeedMoreData(null, 0, MinimumSize, 0).At(offset);");
+            w.Close();
+            w.Line();
+            if (model.Checksum is not null)
+            {
+                w.Line("int checksumEnd = offset;");
             }
 
             w.Line("int end = source.Length;");
             w.Line("bool bounded = false;");
-            w.Line("int position = 0;");
-            w.Line("ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(source);");
+            w.Line("int position = offset;");
+            w.Line("ref byte start = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(source), position);");
 
             int unitIndex = 0;
             int variableIndex = 0;
@@ -93,7 +114,7 @@ namespace Codec.Generator.Emitting
                 if (run.Count > 0)
                 {
                     int bytes = RunBytes(run);
-                    string bitBase = r == 0 ? string.Empty : Position;
+                    string bitBase = Position;
                     w.Line();
                     w.Open("if (end - position < " + Layout.Int(bytes) + ")");
                     w.Line("value = default;");
@@ -106,7 +127,7 @@ namespace Codec.Generator.Emitting
                         w.Line("start = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(source), position);");
                     }
 
-                    string runSource = r == 0 ? "source" : "source.Slice(position)";
+                    string runSource = "source.Slice(position)";
                     foreach (Unit unit in Layout.Units(run))
                     {
                         EmitReadUnit(w, unit, unitIndex++, runSource, bitBase);
@@ -124,12 +145,12 @@ namespace Codec.Generator.Emitting
                         w.Line("return global::Codec.ReadResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.LengthOutOfRange, " + Layout.Literal(messageLength.Name) + ", " + bit + ", (ulong)MinimumSize, unchecked((ulong)messageLength)));");
                         w.Close();
                         w.Line();
-                        w.Open("if (messageLength > source.Length)");
+                        w.Open("if (messageLength > source.Length - offset)");
                         w.Line("value = default;");
-                        w.Line("return global::Codec.ReadResult.NeedMoreData(" + Layout.Literal(messageLength.Name) + ", " + bit + ", (int)messageLength, source.Length);");
+                        w.Line("return global::Codec.ReadResult.NeedMoreData(" + Layout.Literal(messageLength.Name) + ", " + bit + ", offset + (int)messageLength, source.Length);");
                         w.Close();
                         w.Line();
-                        w.Line("end = (int)messageLength;");
+                        w.Line("end = offset + (int)messageLength;");
                         w.Line("bounded = true;");
                     }
 
@@ -149,11 +170,10 @@ namespace Codec.Generator.Emitting
                 }
             }
 
-            EmitVerifyChecksum(w, model, "checksumEnd");
+            EmitVerifyChecksum(w, model, "checksumEnd", "offset");
             w.Line();
-            w.Line("return global::Codec.ReadResult.Done(bounded ? end : position);");
+            w.Line("return global::Codec.ReadResult.Done((bounded ? end : position) - offset);");
             w.Close();
-            EmitReadWithoutOptions(w, model);
 
             w.Line();
             w.Line("/// <summary>Reads a message; <paramref name=\"bytesConsumed\"/> is its length when it returns true.</summary>");
@@ -228,7 +248,7 @@ namespace Codec.Generator.Emitting
             }
             else if (variable is null && run.FirstOrDefault(f => f.Name == checksum.ChecksumThrough) is { } through)
             {
-                w.Line("checksumEnd = " + Layout.Int(through.EndByte) + ";");
+                w.Line("checksumEnd = offset + " + Layout.Int(through.EndByte) + ";");
             }
         }
 
@@ -239,7 +259,7 @@ namespace Codec.Generator.Emitting
             {
                 w.Line("// " + field.Name + ": " + field.CountFrom + " elements, each read and validated in place");
                 w.OpenBlock();
-                w.Line("global::Codec.ReadResult list = " + field.TypeName + ".TryRead(source.Slice(position, end - position), (int)global::System.Math.Min((ulong)value." + Layout.Id(field.CountFrom) + ", int.MaxValue), out value." + field.Id + ");");
+                w.Line("global::Codec.ReadResult list = " + field.TypeName + ".TryReadAt(source, position, end, (int)global::System.Math.Min((ulong)value." + Layout.Id(field.CountFrom) + ", int.MaxValue), out value." + field.Id + ");");
                 EmitListFailure(w);
                 w.Line("position += list.BytesConsumed;");
                 w.Close();
@@ -250,7 +270,7 @@ namespace Codec.Generator.Emitting
             {
                 w.Line("// " + field.Name + ": elements to the end of the message");
                 w.OpenBlock();
-                w.Line("global::Codec.ReadResult list = " + field.TypeName + ".TryReadAll(source.Slice(position, end - position), out value." + field.Id + ");");
+                w.Line("global::Codec.ReadResult list = " + field.TypeName + ".TryReadAllAt(source, position, end, out value." + field.Id + ");");
                 EmitListFailure(w);
                 w.Line("position = end;");
                 w.Close();
@@ -281,7 +301,7 @@ namespace Codec.Generator.Emitting
             w.Line();
             if (field.Kind == FieldModelKind.List)
             {
-                w.Line("global::Codec.ReadResult list = " + field.TypeName + ".TryReadAll(source.Slice(position, (int)length), out value." + field.Id + ");");
+                w.Line("global::Codec.ReadResult list = " + field.TypeName + ".TryReadAllAt(source, position, position + (int)length, out value." + field.Id + ");");
                 EmitListFailure(w);
             }
             else
@@ -298,7 +318,6 @@ namespace Codec.Generator.Emitting
         {
             w.Open("if (!list.IsDone)");
             w.Line("value = default;");
-            w.Line("list = list.At(position);");
             w.Line("return bounded && list.Status == global::Codec.CodecStatus.NeedMoreData");
             w.Line("    ? global::Codec.ReadResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.LengthOutOfRange, list.Error.Field, list.Error.BitOffset, (ulong)end, list.Error.Expected))");
             w.Line("    : list;");
@@ -507,7 +526,7 @@ namespace Codec.Generator.Emitting
                     {
                         w.Line();
                         w.OpenBlock();
-                        w.Open("if (!" + variable.TypeName + ".TryRead(source.Slice(position, end - position), (int)global::System.Math.Min(length" + variable.CountFrom + ", int.MaxValue), out " + variable.TypeName + " list).IsDone)");
+                        w.Open("if (!" + variable.TypeName + ".TryReadAt(source, position, end, (int)global::System.Math.Min(length" + variable.CountFrom + ", int.MaxValue), out " + variable.TypeName + " list).IsDone)");
                         w.Line("return builder.Complete(result);");
                         w.Close();
                         w.Line();

@@ -49,6 +49,12 @@ public readonly record struct ReadResult
             : new(Status, 0, new CodecError(e.Kind, e.Field, e.BitOffset + (bytes * 8), e.Expected, e.Actual));
     }
 
+    /// <summary>The same result, naming <paramref name="field"/> when the error names no field of its own.</summary>
+    public ReadResult WithField(string field) =>
+        Status == CodecStatus.Done || Error.Field is not null
+            ? this
+            : new(Status, BytesConsumed, new CodecError(Error.Kind, field, Error.BitOffset, Error.Expected, Error.Actual));
+
     /// <summary>A one-line description.</summary>
     public override string ToString() => IsDone ? $"Done ({BytesConsumed} bytes)" : $"{Status}: {Error}";
 }
