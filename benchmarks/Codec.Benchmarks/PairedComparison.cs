@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace Codec.Benchmarks;
+
+/// <summary>
+/// A check of the ratios that does not depend on the machine staying equally busy for minutes: BenchmarkDotNet
+/// measures one benchmark after another, so a neighbour that gets busier halfway skews the ratio between them.
+/// Here the benchmarks of a class take turns, round after round (the order rotating), each timed for about
+/// <see cref="SampleNanoseconds"/> of CPU time, and the ratio to the baseline is taken within each round. The median
+/// of those per-round ratios is the estimate; the quartiles say how much it moved. Run with <c>--paired</c>.
+/// </summary>
+internal static class PairedComparison
+{
+    private const long SampleNanoseconds = 2_000_000;
+    private const long WarmupNanoseconds = 1_500_000_000; // past tiered compilation's call counting, OSR and tier 1
+
+    private static long s_sink;
+
+    private sealed record Candidate(string Method, Func<long> Invoke, int OperationsPerInvoke);
+
+    public static int Run(string[] args)
+    {
+        int rounds = 300;
+        string? csvPath = null;
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--rounds" && i + 1 < args.Length)
+            {
+                rounds = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            }
+            else if (args[i] == "--paired-csv" && i + 1 < args.Length)
+            {
+                csvPath = args[++i];
+            }
+        }
+
+        var read = new Ipv4HeaderRead();
+        read.Setup();
+        var write = new Ipv4HeaderWrite();
+        write.Setup();
+        var checksum = new InternetChecksumCompute();
+        checksum.Setup();
+        const int batch = Ipv4Samples.BatchSize;
+
+        var classes = new (string Name, Candidate[] Candidates)[]
+        {
+            ("InternetChecksumCompute",
+            [
+                new("NaiveScalar", () => checksum.NaiveScalar(), 1),
+                new("RuntimeCompute", () => checksum.RuntimeCompute(), 1),
+            ]),
+            ("Ipv4HeaderRead",
+            [
+                new("HandWritten", () => (long)read.HandWritten(), batch),
+                new("GeneratedTryRead", () => (long)read.GeneratedTryRead(), batch),
+                new("GeneratedReadOnlyView", () => (long)read.GeneratedReadOnlyView(), batch),
+            ]),
+            ("Ipv4HeaderWrite",
+            [
+                new("HandWritten", () => write.HandWritten(), batch),
+                new("GeneratedTryWrite", () => write.GeneratedTryWrite(), batch),
+            ]),
+        };
+
+        var csv = new List<string> { "Class,Method,MedianNs,RatioMedian,RatioP25,RatioP75,Rounds" };
+        foreach (var (name, candidates) in classes)
+        {
+            Console.WriteLine($"// Paired: {name}, {rounds} rounds");
+            foreach (string line in Compare(name, candidates, rounds))
+            {
+                csv.Add(line);
+                Console.WriteLine(line);
+            }
+        }
+
+        if (csvPath is not null)
+        {
+            File.WriteAllLines(csvPath, csv);
+        }
+
+        return 0;
+    }
+
+    private static IEnumerable<string> Compare(string className, Candidate[] candidates, int rounds)
+    {
+        var clock = ThreadCpuClock.Instance;
+        long[] invokes = new long[candidates.Length];
+        for (int c = 0; c < candidates.Length; c++)
+        {
+            // Warm up, then size a sample to about SampleNanoseconds.
+            long start = clock.GetTimestamp(), count = 0;
+            while (clock.GetTimestamp() - start < WarmupNanoseconds / candidates.Length)
+            {
+                for (int k = 0; k < 100; k++)
+                {
+                    s_sink += candidates[c].Invoke();
+                }
+
+                count += 100;
+            }
+
+            long calibrate = clock.GetTimestamp();
+            for (int k = 0; k < 1000; k++)
+            {
+                s_sink += candidates[c].Invoke();
+            }
+
+            double perInvoke = (clock.GetTimestamp() - calibrate) / 1000.0;
+            invokes[c] = Math.Max(1, (long)(SampleNanoseconds / Math.Max(perInvoke, 1)));
+        }
+
+        double[][] perOp = new double[candidates.Length][];
+        for (int c = 0; c < candidates.Length; c++)
+        {
+            perOp[c] = new double[rounds];
+        }
+
+        for (int r = 0; r < rounds; r++)
+        {
+            for (int j = 0; j < candidates.Length; j++)
+            {
+                int c = (r + j) % candidates.Length;
+                perOp[c][r] = Sample(candidates[c], invokes[c]);
+            }
+        }
+
+        for (int c = 0; c < candidates.Length; c++)
+        {
+            double[] ratios = new double[rounds];
+            for (int r = 0; r < rounds; r++)
+            {
+                ratios[r] = perOp[c][r] / perOp[0][r];
+            }
+
+            yield return string.Create(
+                CultureInfo.InvariantCulture,
+                $"{className},{candidates[c].Method},{Quantile(perOp[c], 0.5):F3},{Quantile(ratios, 0.5):F3},{Quantile(ratios, 0.25):F3},{Quantile(ratios, 0.75):F3},{rounds}");
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static double Sample(Candidate candidate, long invokes)
+    {
+        long sink = 0;
+        long start = ThreadCpuClock.Instance.GetTimestamp();
+        for (long k = 0; k < invokes; k++)
+        {
+            sink += candidate.Invoke();
+        }
+
+        long elapsed = ThreadCpuClock.Instance.GetTimestamp() - start;
+        s_sink += sink;
+        return (double)elapsed / invokes / candidate.OperationsPerInvoke;
+    }
+
+    private static double Quantile(double[] values, double q)
+    {
+        double[] sorted = (double[])values.Clone();
+        Array.Sort(sorted);
+        double position = q * (sorted.Length - 1);
+        int low = (int)Math.Floor(position);
+        int high = Math.Min(low + 1, sorted.Length - 1);
+        return sorted[low] + ((sorted[high] - sorted[low]) * (position - low));
+    }
+}
