@@ -89,11 +89,45 @@ namespace Codec.Generator.Emitting
         public static string Endian(bool bigEndian) => bigEndian ? "BigEndian" : "LittleEndian";
 
         /// <summary><c>(word &gt;&gt; shift) &amp; mask</c>, with the parts that do nothing left out.</summary>
-        public static string Extract(string word, Unit unit, FieldModel field)
+        public static string Extract(string word, Unit unit, FieldModel field, bool narrow = false)
         {
             int shift = unit.Shift(field);
             string shifted = shift == 0 ? word : "(" + word + " >> " + Int(shift) + ")";
-            return shift + field.Bits >= unit.ByteCount * 8 ? shifted : "(" + shifted + " & " + Hex(field.Mask) + ")";
+            string mask = narrow ? "0x" + field.Mask.ToString("X", CultureInfo.InvariantCulture) + "U" : Hex(field.Mask);
+            return shift + field.Bits >= unit.ByteCount * 8 ? shifted : "(" + shifted + " & " + mask + ")";
+        }
+
+        /// <summary>Whether the unit is read into a 32-bit word (cheaper than widening to 64 bits).</summary>
+        public static bool IsNarrow(Unit unit) => unit.ByteCount <= 4;
+
+        /// <summary>A load of the unit's word at its natural width, from <c>ref start</c>.</summary>
+        public static string Load(Unit unit)
+        {
+            string at = "(ref start, " + Int(unit.ByteOffset);
+            string endian = Endian(unit.BigEndian);
+            return unit.ByteCount switch
+            {
+                1 => "global::Codec.WireBits.LoadByte" + at + ")",
+                2 => "global::Codec.WireBits.LoadUInt16" + endian + at + ")",
+                4 => "global::Codec.WireBits.LoadUInt32" + endian + at + ")",
+                8 => "global::Codec.WireBits.LoadUInt64" + endian + at + ")",
+                _ => (IsNarrow(unit) ? "(uint)" : string.Empty) + "global::Codec.WireBits.Load" + endian + at + ", " + Int(unit.ByteCount) + ")",
+            };
+        }
+
+        /// <summary>A store of <paramref name="word"/> (a ulong expression) at the unit's natural width, to <c>ref start</c>.</summary>
+        public static string Store(Unit unit, string word)
+        {
+            string at = "(ref start, " + Int(unit.ByteOffset) + ", ";
+            string endian = Endian(unit.BigEndian);
+            return unit.ByteCount switch
+            {
+                1 => "global::Codec.WireBits.StoreByte" + at + "(byte)(" + word + "));",
+                2 => "global::Codec.WireBits.StoreUInt16" + endian + at + "(ushort)(" + word + "));",
+                4 => "global::Codec.WireBits.StoreUInt32" + endian + at + "(uint)(" + word + "));",
+                8 => "global::Codec.WireBits.StoreUInt64" + endian + at + word + ");",
+                _ => "global::Codec.WireBits.Store" + endian + at + Int(unit.ByteCount) + ", " + word + ");",
+            };
         }
 
         /// <summary>The member value from its raw bits (an expression of type ulong).</summary>

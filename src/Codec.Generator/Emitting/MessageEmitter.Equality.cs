@@ -20,7 +20,13 @@ namespace Codec.Generator.Emitting
                 w.Open("public bool Equals(" + self + " other)");
                 foreach (FieldModel field in compared)
                 {
-                    if (field.IsVariable)
+                    if (field.Kind == FieldModelKind.DnsName)
+                    {
+                        w.Open("if (!this." + field.Id + ".Equals(other." + field.Id + "))");
+                        w.Line("return false;");
+                        w.Close();
+                    }
+                    else if (field.IsVariable)
                     {
                         string bytes = field.Kind == FieldModelKind.List ? ".Bytes" : string.Empty;
                         w.Open("if (!global::System.MemoryExtensions.SequenceEqual(this." + field.Id + bytes + ", other." + field.Id + bytes + "))");
@@ -60,7 +66,11 @@ namespace Codec.Generator.Emitting
                 w.Line("var hash = new global::System.HashCode();");
                 foreach (FieldModel field in compared)
                 {
-                    if (field.IsVariable)
+                    if (field.Kind == FieldModelKind.DnsName)
+                    {
+                        w.Line("hash.Add(this." + field.Id + ".GetHashCode());");
+                    }
+                    else if (field.IsVariable)
                     {
                         w.Line("hash.AddBytes(this." + field.Id + (field.Kind == FieldModelKind.List ? ".Bytes" : string.Empty) + ");");
                     }
@@ -103,6 +113,9 @@ namespace Codec.Generator.Emitting
                     {
                         case FieldModelKind.Bytes:
                             w.Line("text.Append(global::Codec.DissectionText.Hex(this." + field.Id + "));");
+                            break;
+                        case FieldModelKind.DnsName:
+                            w.Line("text.Append(this." + field.Id + ".ToString());");
                             break;
                         case FieldModelKind.List:
                             w.Line("text.Append(this." + field.Id + ".Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append(\" elements: \").Append(global::Codec.DissectionText.Hex(this." + field.Id + ".Bytes));");

@@ -8,44 +8,74 @@ namespace Codec.Generator.Emitting
         private static void EmitRead(SourceWriter w, MessageModel model, List<Unit> units)
         {
             string self = model.FullyQualifiedName;
+            bool checksum = model.Checksum is not null;
+
+            // The fast path answers only yes or no, so nothing that holds an error (a string, two numbers) lives in the
+            // caller's frame; when it says no, a separate, never-inlined path works out which field failed and why.
             w.Line();
-            w.Line("/// <summary>Reads a message from the start of <paramref name=\"source\"/>. Checks the length once, never reads past it, never throws.</summary>");
+            w.Line("/// <summary>Reads a message; <paramref name=\"bytesConsumed\"/> is its length when it returns true. Checks the length once, never reads past it, never throws.</summary>");
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+            w.Open("public static bool TryRead(global::System.ReadOnlySpan<byte> source, out " + self + " value, out int bytesConsumed)");
+            w.Open("if (source.Length < Size)");
+            w.Line("value = default;");
+            w.Line("bytesConsumed = 0;");
+            w.Line("return false;");
+            w.Close();
+            w.Line();
+            EmitValueInit(w, model);
+            w.Line("ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(source);");
+            int index = 0;
+            foreach (Unit unit in units)
+            {
+                EmitReadUnit(w, unit, index++, fast: true);
+            }
+
+            if (checksum)
+            {
+                w.Line();
+                w.Open("if (!global::Codec.InternetChecksum.IsValid(source.Slice(0, " + ChecksumEndOfFixed(model) + ")))");
+                w.Line("value = default;");
+                w.Line("bytesConsumed = 0;");
+                w.Line("return false;");
+                w.Close();
+            }
+
+            w.Line();
+            w.Line("bytesConsumed = Size;");
+            w.Line("return true;");
+            w.Close();
+
+            w.Line();
+            w.Line("/// <summary>Reads a message from the start of <paramref name=\"source\"/>; on failure the result says which field, where and why. Never throws.</summary>");
             w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
             w.Open("public static global::Codec.ReadResult TryRead(global::System.ReadOnlySpan<byte> source, out " + self + " value" + OptionsParameter(model) + ")");
+            w.Open("if (" + (checksum ? "(options & global::Codec.ReadOptions.SkipChecksums) == 0 && " : string.Empty) + "TryRead(source, out value, out int bytesConsumed))");
+            w.Line("return global::Codec.ReadResult.Done(bytesConsumed);");
+            w.Close();
+            w.Line();
+            w.Line("return CodecReadDetailed(source, out value" + (checksum ? ", options" : string.Empty) + ");");
+            w.Close();
+            EmitReadWithoutOptions(w, model);
+
+            w.Line();
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+            w.Open("private static global::Codec.ReadResult CodecReadDetailed(global::System.ReadOnlySpan<byte> source, out " + self + " value" + OptionsParameter(model) + ")");
             w.Open("if (source.Length < Size)");
             w.Line("value = default;");
             w.Line("return CodecTruncated(source.Length);");
             w.Close();
             w.Line();
-            if (model.AllStorageIsWire)
-            {
-                w.Line("// Every field of the struct is assigned below, so it is not zeroed first.");
-                w.Line("global::System.Runtime.CompilerServices.Unsafe.SkipInit(out value);");
-            }
-            else
-            {
-                w.Line("value = default;");
-            }
-
+            EmitValueInit(w, model);
             w.Line("ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(source);");
-            int index = 0;
+            index = 0;
             foreach (Unit unit in units)
             {
                 EmitReadUnit(w, unit, index++);
             }
 
-            EmitVerifyChecksum(w, model, "Size");
+            EmitVerifyChecksum(w, model, ChecksumEndOfFixed(model));
             w.Line();
             w.Line("return global::Codec.ReadResult.Done(Size);");
-            w.Close();
-            EmitReadWithoutOptions(w, model);
-
-            w.Line();
-            w.Line("/// <summary>Reads a message; <paramref name=\"bytesConsumed\"/> is its length when it returns true.</summary>");
-            w.Open("public static bool TryRead(global::System.ReadOnlySpan<byte> source, out " + self + " value, out int bytesConsumed)");
-            w.Line("global::Codec.ReadResult result = TryRead(source, out value);");
-            w.Line("bytesConsumed = result.BytesConsumed;");
-            w.Line("return result.IsDone;");
             w.Close();
 
             EmitFixedTryReadAt(w, model);
@@ -106,6 +136,39 @@ namespace Codec.Generator.Emitting
             w.Close();
         }
 
+        private static void EmitValueInit(SourceWriter w, MessageModel model)
+        {
+            if (model.AllStorageIsWire)
+            {
+                w.Line("// Every field of the struct is assigned below, so it is not zeroed first.");
+                w.Line("global::System.Runtime.CompilerServices.Unsafe.SkipInit(out value);");
+            }
+            else
+            {
+                w.Line("value = default;");
+            }
+        }
+
+        /// <summary>In a fixed message, the checksum covers through its Through field, or the whole message.</summary>
+        private static string ChecksumEndOfFixed(MessageModel model)
+        {
+            FieldModel? checksum = model.Checksum;
+            if (checksum is null || checksum.ChecksumThrough!.Length == 0)
+            {
+                return "Size";
+            }
+
+            foreach (FieldModel field in model.Fields)
+            {
+                if (field.Name == checksum.ChecksumThrough)
+                {
+                    return Layout.Int(field.EndByte);
+                }
+            }
+
+            return "Size";
+        }
+
         private static string OptionsParameter(MessageModel model) =>
             model.Checksum is null ? string.Empty : ", global::Codec.ReadOptions options";
 
@@ -155,7 +218,7 @@ namespace Codec.Generator.Emitting
             w.Close();
         }
 
-        private static void EmitReadUnit(SourceWriter w, Unit unit, int index, string source = "source", string bitBase = "")
+        private static void EmitReadUnit(SourceWriter w, Unit unit, int index, string source = "source", string bitBase = "", bool fast = false)
         {
             w.Line();
             FieldModel first = unit.Fields[0];
@@ -164,7 +227,7 @@ namespace Codec.Generator.Emitting
                 w.Line("// " + first.Name + ": bytes " + Layout.Int(unit.ByteOffset) + "–" + Layout.Int(unit.ByteOffset + unit.ByteCount - 1));
                 if (first.Kind == FieldModelKind.IPv6Address)
                 {
-                    w.Line("value." + first.Id + " = new global::Codec.IPv6Address(global::Codec.WireBits.LoadBigEndian(ref start, " + Layout.Int(unit.ByteOffset) + ", 8), global::Codec.WireBits.LoadBigEndian(ref start, " + Layout.Int(unit.ByteOffset + 8) + ", 8));");
+                    w.Line("value." + first.Id + " = new global::Codec.IPv6Address(global::Codec.WireBits.LoadUInt64BigEndian(ref start, " + Layout.Int(unit.ByteOffset) + "), global::Codec.WireBits.LoadUInt64BigEndian(ref start, " + Layout.Int(unit.ByteOffset + 8) + "));");
                 }
                 else
                 {
@@ -186,14 +249,14 @@ namespace Codec.Generator.Emitting
             else
             {
                 w.Line("// bytes " + Layout.Int(unit.ByteOffset) + "–" + Layout.Int(unit.ByteOffset + unit.ByteCount - 1) + ": " + string.Join(", ", unit.Fields.ConvertAll(f => f.Name + " (" + Layout.Int(f.Bits) + ")")));
-                w.Line("ulong " + word + " = global::Codec.WireBits.Load" + Layout.Endian(unit.BigEndian) + "(ref start, " + Layout.Int(unit.ByteOffset) + ", " + Layout.Int(unit.ByteCount) + ");");
+                w.Line((Layout.IsNarrow(unit) ? "uint " : "ulong ") + word + " = " + Layout.Load(unit) + ";");
             }
 
             foreach (FieldModel field in unit.Fields)
             {
                 string raw = unit.IsWide
                     ? "global::Codec.WireBits.ReadBits(" + source + ", " + Layout.Int(field.BitOffset) + ", " + Layout.Int(field.Bits) + ", " + Layout.Order(unit.BigEndian) + ")"
-                    : Layout.Extract(word, unit, field);
+                    : Layout.Extract(word, unit, field, Layout.IsNarrow(unit));
                 bool check = field.HasConstant || (field.IsReserved && field.RejectNonZero);
                 if (field.IsReserved && !check)
                 {
@@ -208,7 +271,20 @@ namespace Codec.Generator.Emitting
 
                 string local = "raw" + field.Name;
                 w.Line("ulong " + local + " = " + raw + ";");
-                if (field.HasConstant)
+                if (fast)
+                {
+                    w.Open("if (" + local + " != " + (field.HasConstant ? Layout.Hex(field.ConstantValue) : "0UL") + ")");
+                    w.Line("value = default;");
+                    w.Line("bytesConsumed = 0;");
+                    w.Line("return false;");
+                    w.Close();
+                    if (field.HasConstant)
+                    {
+                        w.Line();
+                        w.Line("value." + field.Id + " = " + Layout.FromRaw(field, local) + ";");
+                    }
+                }
+                else if (field.HasConstant)
                 {
                     w.Open("if (" + local + " != " + Layout.Hex(field.ConstantValue) + ")");
                     w.Line("value = default;");

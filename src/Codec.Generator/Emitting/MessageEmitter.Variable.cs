@@ -140,9 +140,11 @@ namespace Codec.Generator.Emitting
                         w.Line();
                         w.Line("// The message ends where " + messageLength.Name + " says: bytes after it are not the message's.");
                         w.Line("long messageLength = ((long)value." + messageLength.Id + " * " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L) + " + Long(rule.Offset) + ";");
-                        w.Open("if (messageLength < MinimumSize)");
+                        w.Line("// At least the fixed part, and at least what has been read up to the end of this run.");
+                        w.Line("long leastLength = global::System.Math.Max(MinimumSize, position - offset + " + Layout.Int(bytes) + ");");
+                        w.Open("if (messageLength < leastLength)");
                         w.Line("value = default;");
-                        w.Line("return global::Codec.ReadResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.LengthOutOfRange, " + Layout.Literal(messageLength.Name) + ", " + bit + ", (ulong)MinimumSize, unchecked((ulong)messageLength)));");
+                        w.Line("return global::Codec.ReadResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.LengthOutOfRange, " + Layout.Literal(messageLength.Name) + ", " + bit + ", (ulong)leastLength, unchecked((ulong)messageLength)));");
                         w.Close();
                         w.Line();
                         w.Open("if (messageLength > source.Length - offset)");
@@ -255,6 +257,23 @@ namespace Codec.Generator.Emitting
         private static void EmitReadVariable(SourceWriter w, MessageModel model, FieldModel field)
         {
             w.Line();
+            if (field.Kind == FieldModelKind.DnsName)
+            {
+                w.Line("// " + field.Name + ": a domain name; its compression pointers count from the start of source");
+                w.OpenBlock();
+                w.Line("global::Codec.ReadResult name = global::Codec.Dns.DnsName.TryRead(source.Slice(0, end), position, out value." + field.Id + ");");
+                w.Open("if (!name.IsDone)");
+                w.Line("value = default;");
+                w.Line("return (bounded && name.Status == global::Codec.CodecStatus.NeedMoreData");
+                w.Line("    ? global::Codec.ReadResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.LengthOutOfRange, null, name.Error.BitOffset, (ulong)end, name.Error.Expected))");
+                w.Line("    : name).WithField(" + Layout.Literal(field.Name) + ");");
+                w.Close();
+                w.Line();
+                w.Line("position += name.BytesConsumed;");
+                w.Close();
+                return;
+            }
+
             if (field.Kind == FieldModelKind.List && field.CountFrom is not null)
             {
                 w.Line("// " + field.Name + ": " + field.CountFrom + " elements, each read and validated in place");
@@ -372,7 +391,7 @@ namespace Codec.Generator.Emitting
                 w.Open("if (" + raw + " == 0UL)");
                 w.Line("long units = " + content + " - " + Long(rule.Offset) + ";");
                 w.Open("if (units < 0 || units % " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L != 0 || units / " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L > " + Layout.Hex(field.Mask).Replace("UL", "L") + ")");
-                w.Line("return global::Codec.WriteResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ValueOutOfRange, " + Layout.Literal(field.Name) + ", " + Layout.Int(field.BitOffset) + ", " + Layout.Hex(field.Mask) + ", unchecked((ulong)units)));");
+                w.Line("return global::Codec.WriteResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ValueOutOfRange, " + Layout.Literal(field.Name) + ", " + AbsoluteBit(model, field) + ", " + Layout.Hex(field.Mask) + ", unchecked((ulong)units)));");
                 w.Close();
                 w.Line();
                 w.Line(raw + " = (ulong)(units / " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L);");
@@ -382,7 +401,7 @@ namespace Codec.Generator.Emitting
                 if (outOfRange is not null)
                 {
                     w.Open("else if (" + outOfRange + ")");
-                    w.Line("return global::Codec.WriteResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ValueOutOfRange, " + Layout.Literal(field.Name) + ", " + Layout.Int(field.BitOffset) + ", " + Layout.Hex(field.Mask) + ", " + raw + "));");
+                    w.Line("return global::Codec.WriteResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ValueOutOfRange, " + Layout.Literal(field.Name) + ", " + AbsoluteBit(model, field) + ", " + Layout.Hex(field.Mask) + ", " + raw + "));");
                     w.Close();
                 }
             }
@@ -427,9 +446,17 @@ namespace Codec.Generator.Emitting
                     FieldModel variable = variables[r];
                     w.Line();
                     w.Line("// " + variable.Name);
-                    string bytes = "this." + variable.Id + (variable.Kind == FieldModelKind.List ? ".Bytes" : string.Empty);
-                    w.Line(bytes + ".CopyTo(destination.Slice(position));");
-                    w.Line("position += " + bytes + ".Length;");
+                    if (variable.Kind == FieldModelKind.DnsName)
+                    {
+                        w.Line("position += this." + variable.Id + ".CopyUncompressedTo(destination.Slice(position));");
+                    }
+                    else
+                    {
+                        string bytes = "this." + variable.Id + (variable.Kind == FieldModelKind.List ? ".Bytes" : string.Empty);
+                        w.Line(bytes + ".CopyTo(destination.Slice(position));");
+                        w.Line("position += " + bytes + ".Length;");
+                    }
+
                     EmitChecksumEnd(w, model, run, variable);
                 }
             }
@@ -522,6 +549,20 @@ namespace Codec.Generator.Emitting
                 if (r < variables.Count)
                 {
                     FieldModel variable = variables[r];
+                    if (variable.Kind == FieldModelKind.DnsName)
+                    {
+                        w.Line();
+                        w.OpenBlock();
+                        w.Open("if (!global::Codec.Dns.DnsName.TryRead(source.Slice(0, end), position, out global::Codec.Dns.DnsName name, out int nameLength))");
+                        w.Line("return builder.Complete(result);");
+                        w.Close();
+                        w.Line();
+                        w.Line("builder.Add(" + Layout.Literal(variable.Name) + ", " + Layout.Literal(variable.Label) + ", position * 8, nameLength * 8, null, name.ToString(), global::Codec.FieldKind.DomainName);");
+                        w.Line("position += nameLength;");
+                        w.Close();
+                        continue;
+                    }
+
                     if (variable.CountFrom is not null)
                     {
                         w.Line();
@@ -555,6 +596,24 @@ namespace Codec.Generator.Emitting
             w.Line();
             w.Line("return builder.Complete(result);");
             w.Close();
+        }
+
+        /// <summary>
+        /// Where a field lies in the message being written, before anything is written: the fixed runs before its own plus
+        /// the lengths of the variable members between them.
+        /// </summary>
+        private static string AbsoluteBit(MessageModel model, FieldModel field)
+        {
+            if (field.Run == 0)
+            {
+                return Layout.Int(field.BitOffset);
+            }
+
+            List<List<FieldModel>> runs = Runs(model);
+            List<FieldModel> variables = model.Fields.Where(f => f.IsVariable).ToList();
+            int fixedBytes = runs.Take(field.Run).Sum(RunBytes);
+            string lengths = string.Join(" + ", variables.Take(field.Run).Select(v => v.ByteLength));
+            return "((" + Layout.Int(fixedBytes) + " + " + lengths + ") * 8) + " + Layout.Int(field.BitOffset);
         }
 
         private static string Long(long value) => "(" + value.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L)";

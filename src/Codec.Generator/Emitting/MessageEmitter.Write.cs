@@ -24,7 +24,7 @@ namespace Codec.Generator.Emitting
                 EmitWriteUnit(w, unit, index++);
             }
 
-            EmitFillChecksum(w, model, "Size");
+            EmitFillChecksum(w, model, ChecksumEndOfFixed(model));
             w.Line();
             w.Line("return global::Codec.WriteResult.Done(Size);");
             w.Close();
@@ -58,8 +58,8 @@ namespace Codec.Generator.Emitting
                 w.Line("// " + first.Name + ": bytes " + Layout.Int(unit.ByteOffset) + "–" + Layout.Int(unit.ByteOffset + unit.ByteCount - 1));
                 if (first.Kind == FieldModelKind.IPv6Address)
                 {
-                    w.Line("global::Codec.WireBits.StoreBigEndian(ref start, " + Layout.Int(unit.ByteOffset) + ", 8, this." + first.Id + ".Upper);");
-                    w.Line("global::Codec.WireBits.StoreBigEndian(ref start, " + Layout.Int(unit.ByteOffset + 8) + ", 8, this." + first.Id + ".Lower);");
+                    w.Line("global::Codec.WireBits.StoreUInt64BigEndian(ref start, " + Layout.Int(unit.ByteOffset) + ", this." + first.Id + ".Upper);");
+                    w.Line("global::Codec.WireBits.StoreUInt64BigEndian(ref start, " + Layout.Int(unit.ByteOffset + 8) + ", this." + first.Id + ".Lower);");
                 }
                 else
                 {
@@ -130,7 +130,7 @@ namespace Codec.Generator.Emitting
             if (!unit.IsWide)
             {
                 string composed = parts.Count == 0 ? "0UL" : string.Join(" | ", parts);
-                w.Line("global::Codec.WireBits.Store" + Layout.Endian(unit.BigEndian) + "(ref start, " + Layout.Int(unit.ByteOffset) + ", " + Layout.Int(unit.ByteCount) + ", " + composed + ");");
+                w.Line(Layout.Store(unit, composed));
             }
         }
     }

@@ -18,6 +18,9 @@ namespace Codec.Generator.Model
 
         /// <summary>A <c>MessageList&lt;T&gt;</c>: elements back to back, read in place.</summary>
         List,
+
+        /// <summary>A DNS name (RFC 1035 §3.1), read with compression pointers into the enclosing message.</summary>
+        DnsName,
     }
 
     /// <summary>A length taken from another field: bytes = field × Scale + Offset.</summary>
@@ -68,10 +71,15 @@ namespace Codec.Generator.Model
         /// <summary>On an integer field that another member's element count comes from: that member (or null).</summary>
         public string? CountOf { get; init; }
 
-        public bool IsVariable => Kind is FieldModelKind.Bytes or FieldModelKind.List;
+        public bool IsVariable => Kind is FieldModelKind.Bytes or FieldModelKind.List or FieldModelKind.DnsName;
 
         /// <summary>An expression for the member's length in bytes, on <c>this</c>.</summary>
-        public string ByteLength => "this." + Id + (Kind == FieldModelKind.List ? ".Bytes.Length" : ".Length");
+        public string ByteLength => "this." + Id + (Kind switch
+        {
+            FieldModelKind.List => ".Bytes.Length",
+            FieldModelKind.DnsName => ".WireLength",
+            _ => ".Length",
+        });
 
         /// <summary>The member name as a C# identifier (keywords escaped).</summary>
         public string Id => Emitting.Layout.Id(Name);

@@ -96,6 +96,7 @@ namespace Codec.Generator.Parsing
                 case "Codec.IPv4Address": return new FieldType(FieldModelKind.IPv4Address, "uint", 32, fixedWidth: true);
                 case "Codec.IPv6Address": return new FieldType(FieldModelKind.IPv6Address, "", 128, fixedWidth: true);
                 case "Codec.MacAddress": return new FieldType(FieldModelKind.MacAddress, "ulong", 48, fixedWidth: true);
+                case "Codec.Dns.DnsName": return new FieldType(FieldModelKind.DnsName, "", 0, fixedWidth: false);
             }
 
             if (named.TypeKind == TypeKind.Struct)

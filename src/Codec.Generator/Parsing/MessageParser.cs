@@ -381,6 +381,27 @@ namespace Codec.Generator.Parsing
             AttributeData? lengthAttribute = Find(member, LengthAttributeName);
             AttributeData? countAttribute = Find(member, CountAttributeName);
             bool remaining = Find(member, RemainingAttributeName) is not null;
+            if (fieldType.Kind == FieldModelKind.DnsName)
+            {
+                // Self-delimiting: its labels end with the root or a pointer.
+                if (lengthAttribute is not null || countAttribute is not null || remaining)
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.LengthAttributeMisplaced, location, member.Name));
+                    return null;
+                }
+
+                if (!type.IsRefLikeType)
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.SpanFieldRequiresRefStruct, location, member.Name, type.Name));
+                    return null;
+                }
+
+                var name = new FieldModel(
+                    member.Name, NamedString(field, "Name") ?? Label(member.Name), FieldModelKind.DnsName, memberType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                    string.Empty, 0, 0, 0, true, HasConstant: false, ConstantValue: 0, RejectNonZero: false, IsFlags: false, EnumMembers: EquatableArray<EnumMemberModel>.Empty);
+                return new Entry(order, member.Name, location, name, ExplicitByteOrder: false) { TypeDisplay = typeDisplay };
+            }
+
             if (fieldType.Kind is FieldModelKind.Bytes or FieldModelKind.List)
             {
                 return ParseVariable(type, member, order, field, fieldType.Kind, memberType, lengthAttribute, countAttribute, remaining, location, diagnostics);

@@ -33,4 +33,7 @@ public enum FieldKind
 
     /// <summary>Reserved bits (JSON: number).</summary>
     Reserved,
+
+    /// <summary>A domain name (JSON: its presentation form, with the trailing dot).</summary>
+    DomainName,
 }

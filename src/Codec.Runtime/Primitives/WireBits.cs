@@ -84,6 +84,65 @@ public static class WireBits
         }
     }
 
+    // Loads and stores at a field's natural width: small enough to inline everywhere (the count-switch versions above
+    // can exhaust the JIT's inlining budget in large callers), and no widening to 64 bits.
+
+    /// <summary>The byte at <paramref name="offset"/>. No bounds check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static byte LoadByte(ref byte start, int offset) => Unsafe.Add(ref start, offset);
+
+    /// <summary>A big-endian 16-bit number at <paramref name="offset"/>. No bounds check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ushort LoadUInt16BigEndian(ref byte start, int offset) => ReadUInt16BigEndian(ref Unsafe.Add(ref start, offset));
+
+    /// <summary>A big-endian 32-bit number at <paramref name="offset"/>. No bounds check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint LoadUInt32BigEndian(ref byte start, int offset) => ReadUInt32BigEndian(ref Unsafe.Add(ref start, offset));
+
+    /// <summary>A big-endian 64-bit number at <paramref name="offset"/>. No bounds check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong LoadUInt64BigEndian(ref byte start, int offset) => ReadUInt64BigEndian(ref Unsafe.Add(ref start, offset));
+
+    /// <summary>A little-endian 16-bit number at <paramref name="offset"/>. No bounds check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ushort LoadUInt16LittleEndian(ref byte start, int offset) => ReadUInt16LittleEndian(ref Unsafe.Add(ref start, offset));
+
+    /// <summary>A little-endian 32-bit number at <paramref name="offset"/>. No bounds check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint LoadUInt32LittleEndian(ref byte start, int offset) => ReadUInt32LittleEndian(ref Unsafe.Add(ref start, offset));
+
+    /// <summary>A little-endian 64-bit number at <paramref name="offset"/>. No bounds check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong LoadUInt64LittleEndian(ref byte start, int offset) => ReadUInt64LittleEndian(ref Unsafe.Add(ref start, offset));
+
+    /// <summary>Stores a byte at <paramref name="offset"/>. No bounds check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreByte(ref byte start, int offset, byte value) => Unsafe.Add(ref start, offset) = value;
+
+    /// <summary>Stores a big-endian 16-bit number at <paramref name="offset"/>. No bounds check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreUInt16BigEndian(ref byte start, int offset, ushort value) => WriteUInt16BigEndian(ref Unsafe.Add(ref start, offset), value);
+
+    /// <summary>Stores a big-endian 32-bit number at <paramref name="offset"/>. No bounds check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreUInt32BigEndian(ref byte start, int offset, uint value) => WriteUInt32BigEndian(ref Unsafe.Add(ref start, offset), value);
+
+    /// <summary>Stores a big-endian 64-bit number at <paramref name="offset"/>. No bounds check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreUInt64BigEndian(ref byte start, int offset, ulong value) => WriteUInt64BigEndian(ref Unsafe.Add(ref start, offset), value);
+
+    /// <summary>Stores a little-endian 16-bit number at <paramref name="offset"/>. No bounds check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreUInt16LittleEndian(ref byte start, int offset, ushort value) => WriteUInt16LittleEndian(ref Unsafe.Add(ref start, offset), value);
+
+    /// <summary>Stores a little-endian 32-bit number at <paramref name="offset"/>. No bounds check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreUInt32LittleEndian(ref byte start, int offset, uint value) => WriteUInt32LittleEndian(ref Unsafe.Add(ref start, offset), value);
+
+    /// <summary>Stores a little-endian 64-bit number at <paramref name="offset"/>. No bounds check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreUInt64LittleEndian(ref byte start, int offset, ulong value) => WriteUInt64LittleEndian(ref Unsafe.Add(ref start, offset), value);
+
     /// <summary>Bounds-checked <see cref="LoadBigEndian(ref byte, int, int)"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong LoadBigEndian(ReadOnlySpan<byte> source, int offset, int count) =>
