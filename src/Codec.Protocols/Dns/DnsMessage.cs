@@ -88,7 +88,7 @@ public ref partial struct DnsMessage
     public ushort ArCount;
 
     /// <summary>The question section.</summary>
-    [Field(15), Count(nameof(QdCount))]
+    [Field(15, Name = "Queries"), Count(nameof(QdCount))]
     public MessageList<DnsQuestion> Questions;
 
     /// <summary>The answer section.</summary>

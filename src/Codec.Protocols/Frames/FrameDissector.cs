@@ -1,3 +1,4 @@
+using Codec.Protocols.Dns;
 using Codec.Protocols.Ethernet;
 using Codec.Protocols.IPv4;
 using Codec.Protocols.Tcp;
@@ -115,7 +116,15 @@ public static class FrameDissector
 
                 layers.Add(udp);
                 int length = Math.Clamp((int)header.Length, consumed, segment.Length);
-                Data(frame, offset + consumed, offset + length, layers);
+                if (IsDnsPort(header.SourcePort) || IsDnsPort(header.DestinationPort))
+                {
+                    Dns(frame, offset + consumed, offset + length, layers);
+                }
+                else
+                {
+                    Data(frame, offset + consumed, offset + length, layers);
+                }
+
                 return;
             }
 
@@ -154,6 +163,38 @@ public static class FrameDissector
                 Data(frame, offset, end, layers);
                 return;
         }
+    }
+
+    private static bool IsDnsPort(ushort port) => port is 53 or 5353;
+
+    /// <summary>The DNS message, with each question and record summed up in a line as dig's sections do.</summary>
+    private static void Dns(ReadOnlySpan<byte> frame, int offset, int end, List<MessageDissection> layers)
+    {
+        ReadOnlySpan<byte> payload = frame[offset..end];
+        var dns = DnsMessage.Dissect(payload).At(offset);
+        if (DnsMessage.TryRead(payload, out var message).IsDone)
+        {
+            foreach (DnsQuestion question in message.Questions)
+            {
+                dns = dns.Annotate("Query", $"{question.Name.ToString()} {DnsText.Class(question.Class)} {DnsText.Type(question.Type)}");
+            }
+
+            dns = Records(dns, "Answer", message.Answers);
+            dns = Records(dns, "Authority", message.Authorities);
+            dns = Records(dns, "Additional", message.Additionals);
+        }
+
+        layers.Add(dns);
+    }
+
+    private static MessageDissection Records(MessageDissection dns, string section, MessageList<DnsResourceRecord> records)
+    {
+        foreach (DnsResourceRecord record in records)
+        {
+            dns = dns.Annotate(section, $"{record.Name.ToString()} {record.Ttl} {DnsText.Class(record.Class)} {DnsText.Type(record.Type)} \\# {record.RData.Length} {DissectionText.Hex(record.RData)}");
+        }
+
+        return dns;
     }
 
     /// <summary>RFC 768 / RFC 9293 §3.1: the checksum covers a pseudo-header of addresses, protocol and length.</summary>

@@ -11,12 +11,13 @@ public class FrameDissectorTests
         "cfdb0035003091293a5c01200001000000000001076578616d706c6503636f6d00000100010000291000000000000000");
 
     [Fact]
-    public void Walks_ethernet_ipv4_udp_and_data()
+    public void Walks_ethernet_ipv4_udp_and_dns()
     {
         var frame = FrameDissector.Dissect(DnsQuery, LinkType.Ethernet);
 
         Assert.True(frame.IsValid);
-        Assert.Equal(["Ethernet II", "Internet Protocol Version 4", "User Datagram Protocol", "Data"], frame.Layers.Select(l => l.Protocol));
+        Assert.Equal(["Ethernet II", "Internet Protocol Version 4", "User Datagram Protocol", "Domain Name System"], frame.Layers.Select(l => l.Protocol));
+        Assert.Contains(frame.Layers[3].Annotations, a => a.Key == "Query" && a.Value == "example.com. IN A");
         Assert.Equal([0, 14, 34, 42], frame.Layers.Select(l => l.Offset));
         Assert.Contains(frame.Layers[1].Annotations, a => a.Key == "Header checksum status" && a.Value == "good");
         Assert.Contains(frame.Layers[2].Annotations, a => a.Key == "Checksum status" && a.Value == "good");
