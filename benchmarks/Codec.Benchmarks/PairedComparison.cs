@@ -54,6 +54,7 @@ internal static class PairedComparison
             [
                 new("HandWritten", () => (long)read.HandWritten(), batch),
                 new("GeneratedTryRead", () => (long)read.GeneratedTryRead(), batch),
+                new("GeneratedTryReadBool", () => (long)read.GeneratedTryReadBool(), batch),
                 new("GeneratedReadOnlyView", () => (long)read.GeneratedReadOnlyView(), batch),
             ]),
             ("Ipv4HeaderWrite",

@@ -44,6 +44,37 @@ public sealed class GeneratedCodeSnapshotTests
     public void DeviceAnnouncement_flags_reserved_mac_block_and_ipv6() =>
         Snapshot.Match(Generate(TestSources.DeviceAnnouncement), SnapshotNameExtension.Create("DeviceAnnouncement"));
 
+    [Fact]
+    public void VariableFrame_spans_scaled_lengths_message_length_and_a_run_after_a_span() =>
+        Snapshot.Match(Generate(VariableFrame), SnapshotNameExtension.Create("VariableFrame"));
+
+    /// <summary>
+    /// A variable-length message (a ref struct with span members): a constant, a 12-bit message length in 4-byte
+    /// words, options of HeaderWords × 4 − 4 bytes, a 3/13-bit run of fixed fields after them, and a payload up to the
+    /// message length. MinimumSize 6.
+    /// </summary>
+    private const string VariableFrame = """
+        using System;
+        using Codec;
+
+        namespace Sample.Framing;
+
+        /// <summary>A frame with options and a payload as spans into the input.</summary>
+        [Message(Name = "Sample Frame")]
+        public ref partial struct VariableFrame
+        {
+            [Field(0, Bits = 4), Constant(1)] public byte Version;
+            [Field(1, Bits = 12, Name = "Frame Length"), MessageLength(Scale = 4)] public ushort Words;
+            [Field(2, Bits = 4, Name = "Header Length")] public byte HeaderWords;
+            [Field(3, Bits = 4)] public byte Flags;
+            [Field(4)] public byte Tag;
+            [Field(5), Length(nameof(HeaderWords), Scale = 4, Offset = -4)] public ReadOnlySpan<byte> Options;
+            [Field(6, Bits = 3)] public byte Priority;
+            [Field(7, Bits = 13)] public ushort Sequence;
+            [Field(8), Remaining] public ReadOnlySpan<byte> Payload;
+        }
+        """;
+
     /// <summary>All generated files of the run, each headed by its hint name, after checking they compile cleanly.</summary>
     private static string Generate(string source)
     {
