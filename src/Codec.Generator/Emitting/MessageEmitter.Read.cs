@@ -11,11 +11,18 @@ namespace Codec.Generator.Emitting
             bool checksum = model.Checksum is not null;
 
             // The fast path answers only yes or no, so nothing that holds an error (a string, two numbers) lives in the
-            // caller's frame; when it says no, a separate, never-inlined path works out which field failed and why.
+            // caller's frame; when it says no, a separate, never-inlined path works out which field failed and why. That
+            // path fills a value of its own: were it handed the caller's, the caller's value would have its address
+            // taken and could no longer live in registers.
             w.Line();
             w.Line("/// <summary>Reads a message; <paramref name=\"bytesConsumed\"/> is its length when it returns true. Checks the length once, never reads past it, never throws.</summary>");
             w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-            w.Open("public static bool TryRead(global::System.ReadOnlySpan<byte> source, out " + self + " value, out int bytesConsumed)");
+            w.Line("public static bool TryRead(global::System.ReadOnlySpan<byte> source, out " + self + " value, out int bytesConsumed) =>");
+            w.Line("    CodecTryRead(source, out value, out bytesConsumed" + (checksum ? ", verifyChecksum: true" : string.Empty) + ");");
+
+            w.Line();
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+            w.Open("private static bool CodecTryRead(global::System.ReadOnlySpan<byte> source, out " + self + " value, out int bytesConsumed" + (checksum ? ", bool verifyChecksum" : string.Empty) + ")");
             w.Open("if (source.Length < Size)");
             w.Line("value = default;");
             w.Line("bytesConsumed = 0;");
@@ -33,7 +40,7 @@ namespace Codec.Generator.Emitting
             if (checksum)
             {
                 w.Line();
-                w.Open("if (!global::Codec.InternetChecksum.IsValid(source.Slice(0, " + ChecksumEndOfFixed(model) + ")))");
+                w.Open("if (verifyChecksum && !global::Codec.InternetChecksum.IsValid(source.Slice(0, " + ChecksumEndOfFixed(model) + ")))");
                 w.Line("value = default;");
                 w.Line("bytesConsumed = 0;");
                 w.Line("return false;");
@@ -49,23 +56,22 @@ namespace Codec.Generator.Emitting
             w.Line("/// <summary>Reads a message from the start of <paramref name=\"source\"/>; on failure the result says which field, where and why. Never throws.</summary>");
             w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
             w.Open("public static global::Codec.ReadResult TryRead(global::System.ReadOnlySpan<byte> source, out " + self + " value" + OptionsParameter(model) + ")");
-            w.Open("if (" + (checksum ? "(options & global::Codec.ReadOptions.SkipChecksums) == 0 && " : string.Empty) + "TryRead(source, out value, out int bytesConsumed))");
+            w.Open("if (CodecTryRead(source, out value, out int bytesConsumed" + (checksum ? ", (options & global::Codec.ReadOptions.SkipChecksums) == 0" : string.Empty) + "))");
             w.Line("return global::Codec.ReadResult.Done(bytesConsumed);");
             w.Close();
             w.Line();
-            w.Line("return CodecReadDetailed(source, out value" + (checksum ? ", options" : string.Empty) + ");");
+            w.Line("return CodecReadDetailed(source" + (checksum ? ", options" : string.Empty) + ");");
             w.Close();
             EmitReadWithoutOptions(w, model);
 
             w.Line();
             w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
-            w.Open("private static global::Codec.ReadResult CodecReadDetailed(global::System.ReadOnlySpan<byte> source, out " + self + " value" + OptionsParameter(model) + ")");
+            w.Open("private static global::Codec.ReadResult CodecReadDetailed(global::System.ReadOnlySpan<byte> source" + OptionsParameter(model) + ")");
             w.Open("if (source.Length < Size)");
-            w.Line("value = default;");
             w.Line("return CodecTruncated(source.Length);");
             w.Close();
             w.Line();
-            EmitValueInit(w, model);
+            w.Line(self + " value = default;");
             w.Line("ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(source);");
             index = 0;
             foreach (Unit unit in units)
