@@ -465,25 +465,7 @@ namespace Codec.Generator.Emitting
             w.Line();
             w.Line("return global::Codec.WriteResult.Done(position);");
             w.Close();
-
-            w.Line();
-            w.Line("/// <summary>Writes the message; <paramref name=\"bytesWritten\"/> is its length when it returns true.</summary>");
-            w.Open("public bool TryWrite(global::System.Span<byte> destination, out int bytesWritten)");
-            w.Line("global::Codec.WriteResult result = TryWrite(destination);");
-            w.Line("bytesWritten = result.BytesWritten;");
-            w.Line("return result.IsDone;");
-            w.Close();
-
-            w.Line();
-            w.Line("/// <summary>Writes the message into <paramref name=\"writer\"/>, advancing it only when the write succeeds.</summary>");
-            w.Open("public global::Codec.WriteResult Write(global::System.Buffers.IBufferWriter<byte> writer)");
-            w.Line("global::Codec.WriteResult result = TryWrite(writer.GetSpan(GetSerializedSize()));");
-            w.Open("if (result.IsDone)");
-            w.Line("writer.Advance(result.BytesWritten);");
-            w.Close();
-            w.Line();
-            w.Line("return result;");
-            w.Close();
+            EmitWriteWrappers(w, "GetSerializedSize()");
         }
 
         private static void EmitVariableDissect(SourceWriter w, MessageModel model, List<List<FieldModel>> runs)

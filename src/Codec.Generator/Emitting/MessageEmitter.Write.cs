@@ -28,7 +28,12 @@ namespace Codec.Generator.Emitting
             w.Line();
             w.Line("return global::Codec.WriteResult.Done(Size);");
             w.Close();
+            EmitWriteWrappers(w, "Size");
+        }
 
+        /// <summary>The yes/no write and the buffer-writer write, both over TryWrite(Span).</summary>
+        private static void EmitWriteWrappers(SourceWriter w, string size)
+        {
             w.Line();
             w.Line("/// <summary>Writes the message; <paramref name=\"bytesWritten\"/> is its length when it returns true.</summary>");
             w.Open("public bool TryWrite(global::System.Span<byte> destination, out int bytesWritten)");
@@ -40,7 +45,7 @@ namespace Codec.Generator.Emitting
             w.Line();
             w.Line("/// <summary>Writes the message into <paramref name=\"writer\"/>, advancing it only when the write succeeds.</summary>");
             w.Open("public global::Codec.WriteResult Write(global::System.Buffers.IBufferWriter<byte> writer)");
-            w.Line("global::Codec.WriteResult result = TryWrite(writer.GetSpan(Size));");
+            w.Line("global::Codec.WriteResult result = TryWrite(writer.GetSpan(" + size + "));");
             w.Open("if (result.IsDone)");
             w.Line("writer.Advance(result.BytesWritten);");
             w.Close();
