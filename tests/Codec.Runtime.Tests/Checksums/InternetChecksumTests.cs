@@ -239,6 +239,157 @@ public class InternetChecksumTests
         Assert.True(InternetChecksum.IsValid(header));
     }
 
+    [Fact]
+    public void Update_of_an_even_length_field_equals_full_recomputation()
+    {
+        var random = new Random(1624_2);
+        for (int trial = 0; trial < 3000; trial++)
+        {
+            // [guard word 0x4xxx][checksum][body...]: the guard keeps the data from ever summing to +0.
+            int bodyWords = random.Next(1, 40);
+            byte[] data = Reference.RandomBytes(random, 4 + (2 * bodyWords));
+            data[0] |= 0x40;
+            data[2] = 0;
+            data[3] = 0;
+            ushort checksum = InternetChecksum.Compute(data);
+            BinaryPrimitives.WriteUInt16BigEndian(data.AsSpan(2), checksum);
+
+            int fieldWords = random.Next(1, bodyWords + 1);
+            int fieldAt = 4 + (2 * random.Next(0, bodyWords - fieldWords + 1));
+            byte[] oldField = data.AsSpan(fieldAt, 2 * fieldWords).ToArray();
+            byte[] newField = (trial % 6) switch
+            {
+                0 => new byte[oldField.Length],
+                1 => Enumerable.Repeat((byte)0xFF, oldField.Length).ToArray(),
+                2 => (byte[])oldField.Clone(),
+                3 => oldField.Select(b => (byte)~b).ToArray(),
+                _ => Reference.RandomBytes(random, oldField.Length),
+            };
+
+            ushort updated = InternetChecksum.Update(checksum, oldField, newField);
+            newField.CopyTo(data, fieldAt);
+            data[2] = 0;
+            data[3] = 0;
+            ushort recomputed = InternetChecksum.Compute(data);
+            Assert.True(recomputed == updated, $"trial {trial}: {Reference.Hex(oldField)} -> {Reference.Hex(newField)}, update 0x{updated:X4}, recomputed 0x{recomputed:X4}");
+        }
+    }
+
+    [Fact]
+    public void Update_of_a_field_equals_eqn3_applied_word_by_word()
+    {
+        // Whatever the checksum (consistent with any data or not, 0x0000 and 0xFFFF included): the same value as
+        // eqn. 3 word by word, so the field overload keeps its -0/+0 behaviour exactly.
+        var random = new Random(3);
+        ushort[] edges = [0x0000, 0x0001, 0x7FFF, 0x8000, 0xFFFE, 0xFFFF];
+        for (int trial = 0; trial < 20000; trial++)
+        {
+            int words = random.Next(0, 10);
+            byte[] oldField = new byte[2 * words];
+            byte[] newField = new byte[2 * words];
+            for (int w = 0; w < words; w++)
+            {
+                ushort o = random.Next(3) == 0 ? edges[random.Next(edges.Length)] : (ushort)random.Next(0x10000);
+                ushort n = random.Next(3) == 0 ? edges[random.Next(edges.Length)] : (ushort)random.Next(0x10000);
+                BinaryPrimitives.WriteUInt16BigEndian(oldField.AsSpan(2 * w), o);
+                BinaryPrimitives.WriteUInt16BigEndian(newField.AsSpan(2 * w), n);
+            }
+
+            ushort checksum = random.Next(2) == 0 ? edges[random.Next(edges.Length)] : (ushort)random.Next(0x10000);
+            AssertFieldUpdateEqualsWordByWord(checksum, oldField, newField);
+        }
+
+        // Exhaustively over the words where +0 and -0 part ways: every combination of up to 3 words of 0x0000,
+        // 0x0001, 0xFFFE, 0xFFFF under every edge checksum.
+        ushort[] words4 = [0x0000, 0x0001, 0xFFFE, 0xFFFF];
+        for (int words = 1; words <= 3; words++)
+        {
+            int combinations = 1 << (4 * words); // 2 bits per old word, 2 per new word
+            for (int c = 0; c < combinations; c++)
+            {
+                byte[] oldField = new byte[2 * words];
+                byte[] newField = new byte[2 * words];
+                for (int w = 0; w < words; w++)
+                {
+                    BinaryPrimitives.WriteUInt16BigEndian(oldField.AsSpan(2 * w), words4[(c >> (4 * w)) & 3]);
+                    BinaryPrimitives.WriteUInt16BigEndian(newField.AsSpan(2 * w), words4[(c >> ((4 * w) + 2)) & 3]);
+                }
+
+                foreach (ushort checksum in edges)
+                {
+                    AssertFieldUpdateEqualsWordByWord(checksum, oldField, newField);
+                }
+            }
+        }
+
+        static void AssertFieldUpdateEqualsWordByWord(ushort checksum, byte[] oldField, byte[] newField)
+        {
+            ushort expected = checksum;
+            for (int w = 0; w < oldField.Length / 2; w++)
+            {
+                expected = InternetChecksum.Update(
+                    expected,
+                    BinaryPrimitives.ReadUInt16BigEndian(oldField.AsSpan(2 * w)),
+                    BinaryPrimitives.ReadUInt16BigEndian(newField.AsSpan(2 * w)));
+            }
+
+            ushort actual = InternetChecksum.Update(checksum, oldField, newField);
+            Assert.True(expected == actual, $"0x{checksum:X4}: {Reference.Hex(oldField)} -> {Reference.Hex(newField)}: word by word 0x{expected:X4}, field 0x{actual:X4}");
+            if (oldField.Length == 4)
+            {
+                uint o32 = BinaryPrimitives.ReadUInt32BigEndian(oldField);
+                uint n32 = BinaryPrimitives.ReadUInt32BigEndian(newField);
+                Assert.Equal(expected, InternetChecksum.Update(checksum, o32, n32));
+            }
+        }
+    }
+
+    [Fact]
+    public void Update_gives_plus_zero_where_compute_gives_minus_zero_only_for_all_zero_data()
+    {
+        // The data sums to -0 after the change (RFC 1624 §4): both give 0x0000, and the data verifies.
+        byte[] data = [0xCD, 0x7A, 0x00, 0x00, 0x55, 0x55];
+        ushort checksum = InternetChecksum.Compute(data);
+        Assert.Equal(0xDD2F, checksum);
+        ushort updated = InternetChecksum.Update(checksum, [0x55, 0x55], [0x32, 0x85]);
+        data[4] = 0x32;
+        data[5] = 0x85;
+        Assert.Equal(0x0000, updated);
+        Assert.Equal(0x0000, InternetChecksum.Compute(data));
+        BinaryPrimitives.WriteUInt16BigEndian(data.AsSpan(2), updated);
+        Assert.True(InternetChecksum.IsValid(data));
+
+        // The data becomes all zeros (+0): Compute gives ~(+0) = 0xFFFF, which verifies; eqn. 3 gives 0x0000, which
+        // does not. IP, TCP and UDP never get there (RFC 1624 §3): the version nibble, the pseudo-header's protocol.
+        byte[] zeroed = [0x00, 0x00, 0x12, 0x34];
+        ushort before = InternetChecksum.Compute(zeroed);
+        Assert.Equal(0xEDCB, before);
+        ushort eqn3 = InternetChecksum.Update(before, (ushort)0x1234, (ushort)0x0000);
+        Assert.Equal(0x0000, eqn3);
+        Assert.Equal(0x0000, InternetChecksum.Update(before, [0x12, 0x34], [0x00, 0x00]));
+        zeroed[2] = 0;
+        zeroed[3] = 0;
+        Assert.Equal(0xFFFF, InternetChecksum.Compute(zeroed));
+        zeroed[0] = 0xFF;
+        zeroed[1] = 0xFF;
+        Assert.True(InternetChecksum.IsValid(zeroed));
+        zeroed[0] = 0x00;
+        zeroed[1] = 0x00;
+        Assert.False(InternetChecksum.IsValid(zeroed));
+
+        // Eqn. 3 never answers 0xFFFF for a checksum that matched its data: that needs ~HC = ~m = m' = 0, i.e. an
+        // old word of 0xFFFF under a checksum of 0xFFFF, which only all-zero data has.
+        Assert.Equal(0xFFFF, InternetChecksum.Update(0xFFFF, (ushort)0xFFFF, (ushort)0x0000));
+    }
+
+    [Fact]
+    public void Update_of_a_field_refuses_odd_or_mismatched_lengths()
+    {
+        Assert.Throws<ArgumentException>(() => InternetChecksum.Update(0, [1, 2, 3], [1, 2, 4]));
+        Assert.Throws<ArgumentException>(() => InternetChecksum.Update(0, [1, 2], [1, 2, 3, 4]));
+        Assert.Equal(0x1234, InternetChecksum.Update(0x1234, ReadOnlySpan<byte>.Empty, ReadOnlySpan<byte>.Empty));
+    }
+
     /// <summary>
     /// Random data with a zeroed checksum slot and at least one non-zero word besides the one that will change, so that
     /// the data never sums to zero (where one's complement has two zeros and eqn. 3 rightly answers 0x0000 while
