@@ -198,13 +198,8 @@ public static class FrameDissector
     }
 
     /// <summary>RFC 768 / RFC 9293 §3.1: the checksum covers a pseudo-header of addresses, protocol and length.</summary>
-    private static string ChecksumStatus(Ipv4Header ip, IPProtocol protocol, ReadOnlySpan<byte> segment)
-    {
-        ulong sum = (ip.Source.Value >> 16) + (ip.Source.Value & 0xFFFF)
-            + (ip.Destination.Value >> 16) + (ip.Destination.Value & 0xFFFF)
-            + (ulong)protocol + (ulong)segment.Length;
-        return InternetChecksum.Fold(InternetChecksum.Add(sum, segment)) == 0 ? "good" : "bad";
-    }
+    private static string ChecksumStatus(Ipv4Header ip, IPProtocol protocol, ReadOnlySpan<byte> segment) =>
+        InternetChecksum.IsValidTransport(ip.Source, ip.Destination, (byte)protocol, segment) ? "good" : "bad";
 
     private static void Data(ReadOnlySpan<byte> frame, int offset, int end, List<MessageDissection> layers)
     {
