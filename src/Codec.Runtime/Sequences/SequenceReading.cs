@@ -7,7 +7,7 @@ namespace Codec;
 /// loop hands them over: the fast path reads the first segment where it lies; a message that straddles segments is
 /// copied to the stack (or a pooled array when large) and read from there.
 /// </summary>
-public static class SequenceReading
+public static partial class SequenceReading
 {
     private const int StackLimit = 512;
 
