@@ -44,6 +44,7 @@ public sealed partial class CaptureReader
         _pcapLinkType = (LinkLayerType)(linkType & 0xFFFF);
         SnapLength = snapLength;
         Consume(PcapFileHeader.Size);
+        IsHeaderRead = true;
         return CaptureReadStatus.Packet;
     }
 

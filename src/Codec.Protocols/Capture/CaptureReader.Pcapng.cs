@@ -122,6 +122,7 @@ public sealed partial class CaptureReader
         }
 
         _interfaces.Clear();
+        IsHeaderRead = true;
         return CaptureReadStatus.EndOfFile;
     }
 

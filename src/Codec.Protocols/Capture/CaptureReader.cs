@@ -37,6 +37,9 @@ public sealed partial class CaptureReader : IDisposable
     /// <summary>pcap or pcapng, once the header has been read.</summary>
     public CaptureFormat Format { get; private set; }
 
+    /// <summary>Whether the file header (pcap) or the first Section Header Block (pcapng) was read: false means the input is no capture at all.</summary>
+    public bool IsHeaderRead { get; private set; }
+
     /// <summary>Why reading stopped early; <c>null</c> while reading goes well and after a clean end.</summary>
     public CaptureError? Error { get; private set; }
 

@@ -12,19 +12,32 @@ public sealed class PcapWriter : IDisposable
 
     /// <summary>Writes the file header of a capture of <paramref name="linkType"/> packets to <paramref name="stream"/>.</summary>
     public PcapWriter(Stream stream, LinkLayerType linkType, uint snapLength = 262_144, bool nanoseconds = false, bool leaveOpen = false)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        _stream = stream;
-        _leaveOpen = leaveOpen;
-        _unitsPerSecond = nanoseconds ? 1_000_000_000UL : 1_000_000UL;
-        var header = new PcapFileHeader
+        : this(stream, new PcapFileHeader
         {
             MagicNumber = nanoseconds ? PcapMagic.Nanoseconds : PcapMagic.Microseconds,
             MajorVersion = 2,
             MinorVersion = 4,
             SnapLen = snapLength,
             LinkType = (ushort)linkType,
-        };
+        }, leaveOpen)
+    {
+    }
+
+    /// <summary>
+    /// Writes <paramref name="header"/> as given (a header read from another file, to copy it exactly); its magic number
+    /// must be <see cref="PcapMagic.Microseconds"/> or <see cref="PcapMagic.Nanoseconds"/>.
+    /// </summary>
+    public PcapWriter(Stream stream, PcapFileHeader header, bool leaveOpen = false)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (header.MagicNumber is not (PcapMagic.Microseconds or PcapMagic.Nanoseconds))
+        {
+            throw new ArgumentOutOfRangeException(nameof(header), $"magic number 0x{header.MagicNumber:x8} is neither pcap magic");
+        }
+
+        _stream = stream;
+        _leaveOpen = leaveOpen;
+        _unitsPerSecond = header.MagicNumber == PcapMagic.Nanoseconds ? 1_000_000_000UL : 1_000_000UL;
         Span<byte> bytes = stackalloc byte[PcapFileHeader.Size];
         header.TryWrite(bytes);
         _stream.Write(bytes);

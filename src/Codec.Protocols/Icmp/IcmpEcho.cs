@@ -12,9 +12,9 @@ namespace Codec.Protocols.Icmp;
 //    |     Data ...
 //    +-+-+-+-+-
 
-/// <summary>An ICMPv4 Echo or Echo Reply (RFC 792): header and data, checksum verified over both on read.</summary>
+/// <summary>The first 8 bytes of an ICMPv4 Echo or Echo Reply (RFC 792); the data follows.</summary>
 [Message(Name = "Internet Control Message Protocol")]
-public ref partial struct IcmpEcho
+public partial struct IcmpEcho
 {
     /// <summary>8 (Echo) or 0 (Echo Reply).</summary>
     [Field(0)]
@@ -24,8 +24,8 @@ public ref partial struct IcmpEcho
     [Field(1)]
     public byte Code;
 
-    /// <summary>RFC 1071 checksum of the message: verified on read, computed on write when 0.</summary>
-    [Field(2), InternetChecksum(Through = nameof(Data))]
+    /// <summary>RFC 1071 checksum of the whole message, data included.</summary>
+    [Field(2)]
     public ushort Checksum;
 
     /// <summary>Matches replies to requests (a process id, typically).</summary>
@@ -35,8 +35,4 @@ public ref partial struct IcmpEcho
     /// <summary>Counts the requests of one identifier.</summary>
     [Field(4, Name = "Sequence Number")]
     public ushort SequenceNumber;
-
-    /// <summary>Data echoed back by the reply.</summary>
-    [Field(5), Remaining]
-    public ReadOnlySpan<byte> Data;
 }

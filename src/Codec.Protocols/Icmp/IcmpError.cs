@@ -13,10 +13,10 @@ namespace Codec.Protocols.Icmp;
 //    |      Internet Header + 64 bits of Original Data Datagram      |
 //    +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
 
-/// <summary>An ICMPv4 error (Destination Unreachable, Time Exceeded, Source Quench) with the original datagram's start (RFC 792).</summary>
+/// <summary>The first 8 bytes of an ICMPv4 error (Destination Unreachable, Time Exceeded, Source Quench; RFC 792); the original datagram's start follows.</summary>
 [Message(Name = "Internet Control Message Protocol")]
 [Reserved(3, 16, Name = "Unused")]
-public ref partial struct IcmpError
+public partial struct IcmpError
 {
     /// <summary>3, 4 or 11.</summary>
     [Field(0)]
@@ -26,15 +26,11 @@ public ref partial struct IcmpError
     [Field(1)]
     public byte Code;
 
-    /// <summary>RFC 1071 checksum of the message: verified on read, computed on write when 0.</summary>
-    [Field(2), InternetChecksum(Through = nameof(OriginalDatagram))]
+    /// <summary>RFC 1071 checksum of the whole message, original datagram included.</summary>
+    [Field(2)]
     public ushort Checksum;
 
     /// <summary>RFC 1191: the MTU of the next hop, for "fragmentation needed" (code 4); otherwise 0.</summary>
     [Field(4, Name = "Next-Hop MTU")]
     public ushort NextHopMtu;
-
-    /// <summary>The original datagram's IP header and at least its first 8 octets of data.</summary>
-    [Field(5, Name = "Original Datagram"), Remaining]
-    public ReadOnlySpan<byte> OriginalDatagram;
 }
