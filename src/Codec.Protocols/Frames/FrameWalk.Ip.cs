@@ -24,6 +24,12 @@ internal ref partial struct FrameWalk
             return;
         }
 
+        if (header.TotalLength != 0 && header.TotalLength < headerLength)
+        {
+            Add("ipv4", ip.Annotate("Total length status", "bad: shorter than the header"), offset, new CodecError(CodecErrorKind.LengthOutOfRange, "TotalLength", 16, (ulong)headerLength, header.TotalLength));
+            return;
+        }
+
         if (headerLength > packet.Length)
         {
             Add("ipv4", ip.Annotate("Header length status", "bad: the header runs past the frame"), offset, new CodecError(CodecErrorKind.Truncated, "Options", Ipv4Header.Size * 8, (ulong)headerLength, (ulong)packet.Length));
@@ -45,11 +51,6 @@ internal ref partial struct FrameWalk
             // A sender's capture of TCP segmentation offload: the NIC fills in Total Length later (tshark does the same).
             ip = ip.Annotate("Total length status", "0, as TCP segmentation offload leaves it: the frame's length is used");
             totalLength = packet.Length;
-        }
-        else if (header.TotalLength < headerLength)
-        {
-            Add("ipv4", ip.Annotate("Total length status", "bad: shorter than the header"), offset, new CodecError(CodecErrorKind.LengthOutOfRange, "TotalLength", 16, (ulong)headerLength, header.TotalLength), values);
-            return;
         }
 
         // The datagram ends at Total Length: bytes after it (Ethernet padding) are not payload.
@@ -86,7 +87,7 @@ internal ref partial struct FrameWalk
             return;
         }
 
-        Transport(header.Protocol, offset + headerLength, end, IpContext.V4(header.Source, header.Destination, complete && !fragment));
+        Transport(header.Protocol, offset + headerLength, end, IpContext.V4(header.Source, header.Destination, fragment, !complete));
     }
 
     public readonly void Ipv6(int offset)
@@ -119,12 +120,13 @@ internal ref partial struct FrameWalk
         }
 
         Add("ipv6", ip, offset, failure);
-        Ipv6Chain(header.NextHeader, offset + consumed, end, header, complete);
+        Ipv6Chain(header.NextHeader, offset + consumed, end, header, !complete);
     }
 
     /// <summary>RFC 8200 §4.1: extension headers in a chain, each naming the next; an unknown Next Header ends the chain.</summary>
-    private readonly void Ipv6Chain(IPProtocol next, int offset, int end, Ipv6Header ip, bool complete)
+    private readonly void Ipv6Chain(IPProtocol next, int offset, int end, Ipv6Header ip, bool cutShort)
     {
+        bool fragment = false;
         while (true)
         {
             ReadOnlySpan<byte> bytes = _frame[offset..end];
@@ -166,7 +168,7 @@ internal ref partial struct FrameWalk
                         return;
                     }
 
-                    complete &= !header.MoreFragments;
+                    fragment = header.MoreFragments;
                     next = header.NextHeader;
                     break;
                 }
@@ -176,7 +178,7 @@ internal ref partial struct FrameWalk
                     return;
 
                 default:
-                    Transport(next, offset, end, IpContext.V6(ip.Source, ip.Destination, complete));
+                    Transport(next, offset, end, IpContext.V6(ip.Source, ip.Destination, fragment, cutShort));
                     return;
             }
 

@@ -46,18 +46,24 @@ internal ref partial struct FrameWalk
             return;
         }
 
+        // UDP carries its own length: a datagram that fits in what is here can be verified even when the IP header
+        // claims more than the frame holds.
         CodecError? failure = null;
         int length = header.Length;
         if (length > segment.Length)
         {
-            if (ip.Complete && !Snapped)
+            if (!ip.Fragment && !ip.CutShort && !Snapped)
             {
                 udp = udp.Annotate("Length status", "bad: longer than the IP payload");
                 failure = new CodecError(CodecErrorKind.LengthOutOfRange, "Length", 32, (ulong)segment.Length, header.Length);
             }
 
-            ip = ip with { Complete = false };
+            ip = ip with { CutShort = true };
             length = segment.Length;
+        }
+        else
+        {
+            ip = ip with { CutShort = false };
         }
 
         string checksum = header.Checksum != 0
@@ -68,6 +74,11 @@ internal ref partial struct FrameWalk
 
         int payload = offset + consumed;
         int payloadEnd = offset + length;
+        if (payloadEnd <= payload)
+        {
+            return;
+        }
+
         if (IsPort(_options.DnsPorts, header))
         {
             Dns(payload, payloadEnd);

@@ -13,18 +13,8 @@ public class CaptureWriterTests
         "udp.srcport", "udp.dstport", "udp.length", "udp.checksum.status", "dns.id", "dns.qry.name", "dhcp.id", "_ws.malformed",
     ];
 
-    /// <summary>One file per format, byte order, resolution and link type, and the protocol-richest ones (tshark takes ~0.5 s a run).</summary>
-    public static TheoryData<string> TsharkFiles() =>
-    [
-        "arkime__bigendian.pcap", "tcpdump__tcp-handshake-nano.pcap", "tcpdump__LINKTYPE_RAW_ipv4.pcap", "zeek__tcp__payload-syn.pcap",
-        "zeek__dns__dns_extended_rcode.pcap", "zeek__dns-inverse-query.pcap", "zeek__dns-svcb.pcap", "tcpdump__mptcp-v1.pcap",
-        "tcpdump__dhcp-option-108.pcapng", "zeek__dhcp__dhcp-unique-xid-join-data-growth.pcapng", "zeek__dns__mdns.pcap",
-        "tcpdump__ipv4_tcp_http_xml.pcap", "tcpdump__print-flags.pcap", "zeek__ipv4__fragmented-4.pcap", "tcpdump__bad-ipv4-version-pgm-heapoverflow.pcap",
-        "selfmade__dnsmasq-dig-lo.pcap", "zeek__dns-edns-ecs.pcap",
-    ];
-
     [Theory]
-    [MemberData(nameof(TsharkFiles))]
+    [MemberData(nameof(CaptureFiles.All), MemberType = typeof(CaptureFiles))]
     public void A_little_endian_classic_pcap_written_back_is_byte_identical(string name)
     {
         byte[] original = File.ReadAllBytes(CaptureFiles.PathOf(name));
