@@ -86,7 +86,7 @@ public class TsharkFieldsTests(ITestOutputHelper output)
 
                     if (ours is null || ours == theirs)
                     {
-                        agree[field] += ours is null ? 0 : 1;
+                        agree[field] += ours is null || theirs.Length == 0 ? 0 : 1; // frames without the field do not count
                         continue;
                     }
 
