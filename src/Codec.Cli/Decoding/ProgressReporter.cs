@@ -3,13 +3,12 @@ using System.Globalization;
 
 namespace Codec.Cli.Decoding;
 
-/// <summary>Reports frames and frames per second on stderr about once a second, on one line rewritten in place.</summary>
+/// <summary>Reports frames and frames per second on stderr about once a second, on one line rewritten in place, and a summary at the end.</summary>
 internal sealed class ProgressReporter
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly TextWriter _error;
     private long _lastReport;
-    private bool _reported;
 
     public ProgressReporter(TextWriter error) => _error = error;
 
@@ -21,15 +20,9 @@ internal sealed class ProgressReporter
         }
 
         _lastReport = _clock.ElapsedMilliseconds;
-        _reported = true;
         _error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{frames} frames, {bytes / (1024 * 1024)} MiB, {frames / _clock.Elapsed.TotalSeconds:F0} frames/s   "));
     }
 
-    public void Done(long frames)
-    {
-        if (_reported)
-        {
-            _error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\r{frames} frames in {_clock.Elapsed.TotalSeconds:F1} s, {frames / Math.Max(_clock.Elapsed.TotalSeconds, 1e-9):F0} frames/s   "));
-        }
-    }
+    public void Done(long frames) =>
+        _error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\r{frames} frames in {_clock.Elapsed.TotalSeconds:F1} s, {frames / Math.Max(_clock.Elapsed.TotalSeconds, 1e-9):F0} frames/s"));
 }
