@@ -113,9 +113,18 @@ public sealed partial class CaptureReader
             return Fail(CaptureReadStatus.Invalid, offset, $"Section Header Block of {block.Length} bytes (at least {PcapngSectionHeader.FixedSize})");
         }
 
-        ushort major = _sectionBigEndian
-            ? PcapngSectionHeaderBigEndian.Read(block).MajorVersion
-            : PcapngSectionHeader.Read(block).MajorVersion;
+        ushort major;
+        if (_sectionBigEndian)
+        {
+            PcapngSectionHeaderBigEndian.TryRead(block, out var shb);
+            major = shb.MajorVersion;
+        }
+        else
+        {
+            PcapngSectionHeader.TryRead(block, out var shb);
+            major = shb.MajorVersion;
+        }
+
         if (major != 1)
         {
             return Fail(CaptureReadStatus.Invalid, offset + 12, $"pcapng major version {major} (only 1 is read)");

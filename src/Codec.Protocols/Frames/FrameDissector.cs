@@ -85,6 +85,6 @@ public static partial class FrameDissector
         or LinkLayerType.RawOpenBsd or LinkLayerType.RawBsdOs or LinkLayerType.IPv4 or LinkLayerType.IPv6
         or LinkLayerType.LinuxSll or LinkLayerType.LinuxSll2 or LinkLayerType.Null;
 
-    /// <summary>Whether a payload with this EtherType is taken apart (otherwise it is data).</summary>
+    /// <summary>Whether this EtherType is the TPID of a VLAN tag (802.1Q, 802.1ad, or the pre-standard QinQ 0x9100).</summary>
     internal static bool IsVlanTag(EtherType type) => type is EtherType.Vlan or EtherType.ServiceVlan or EtherType.QinQ;
 }
