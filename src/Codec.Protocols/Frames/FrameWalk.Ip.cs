@@ -37,7 +37,7 @@ internal ref partial struct FrameWalk
         }
 
         string checksum = InternetChecksum.IsValid(packet[..headerLength]) ? "good" : "bad";
-        ip = ip.Annotate("Header checksum status", checksum);
+        ip = WithLength(ip, headerLength).Annotate("Header checksum status", checksum);
         var values = new JsonObject { ["checksum_status"] = checksum };
         if (headerLength > Ipv4Header.Size)
         {

@@ -117,7 +117,7 @@ internal ref partial struct FrameWalk
         }
 
         string checksum = ip.ChecksumStatus((byte)IPProtocol.Tcp, segment);
-        tcp = tcp.Annotate("Checksum status", checksum);
+        tcp = WithLength(tcp, headerLength).Annotate("Checksum status", checksum);
         ReadOnlySpan<byte> options = segment[TcpHeader.Size..headerLength];
         if (!options.IsEmpty)
         {

@@ -50,6 +50,10 @@ internal ref partial struct FrameWalk
         Add("data", dissection, offset);
     }
 
+    /// <summary>The same dissection covering <paramref name="length"/> bytes: a fixed header's dissection stretched over the options that follow it.</summary>
+    private static MessageDissection WithLength(MessageDissection dissection, int length) =>
+        new(dissection.Protocol, dissection.TypeName, dissection.Fields, ReadResult.Done(length), dissection.ByteOrder, dissection.Offset, dissection.Annotations);
+
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Hex16(ushort value) => "0x" + value.ToString("x4", CultureInfo.InvariantCulture);
