@@ -43,10 +43,14 @@ public sealed class PcapWriter : IDisposable
         _stream.Write(bytes);
     }
 
-    /// <summary>Writes one record. The timestamp, in units of 1/<paramref name="unitsPerSecond"/> s, is converted to the file's resolution (0 units: no timestamp, written as 0).</summary>
+    /// <summary>
+    /// Writes one record. The timestamp, in units of 1/<paramref name="unitsPerSecond"/> s, is converted to the file's
+    /// resolution (0 units: no timestamp, written as 0). An original length below the captured one is written as given,
+    /// so that a copy of a file keeps what it had.
+    /// </summary>
     public void WritePacket(ReadOnlySpan<byte> data, int originalLength, ulong timestamp, ulong unitsPerSecond)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(originalLength, data.Length);
+        ArgumentOutOfRangeException.ThrowIfNegative(originalLength);
         ulong seconds = unitsPerSecond == 0 ? 0 : timestamp / unitsPerSecond;
         ulong fraction = unitsPerSecond == 0 ? 0 : (ulong)((UInt128)(timestamp % unitsPerSecond) * _unitsPerSecond / unitsPerSecond);
         if (seconds > uint.MaxValue)

@@ -77,7 +77,7 @@ public sealed class PcapngWriter : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(interfaceId);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(interfaceId, _interfaces.Count);
-        ArgumentOutOfRangeException.ThrowIfLessThan(originalLength, data.Length);
+        ArgumentOutOfRangeException.ThrowIfNegative(originalLength);
         int padded = (data.Length + 3) & ~3;
         int size = PcapngEnhancedPacket.FixedSize + padded;
         var epb = new PcapngEnhancedPacket

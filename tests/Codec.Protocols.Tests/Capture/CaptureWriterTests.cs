@@ -125,6 +125,24 @@ public class CaptureWriterTests
     }
 
     [Fact]
+    public void A_record_whose_original_length_is_below_the_captured_one_is_copied_as_it_was()
+    {
+        var stream = new MemoryStream();
+        using (var writer = new PcapWriter(stream, LinkLayerType.Raw, leaveOpen: true))
+        {
+            writer.WritePacket([0x45, 0, 0, 20], originalLength: 2, timestamp: 1_500_000, unitsPerSecond: 1_000_000);
+        }
+
+        stream.Position = 0;
+        var (frames, status, _) = CaptureFiles.ReadAll(stream);
+
+        Assert.Equal(CaptureReadStatus.EndOfFile, status);
+        Assert.Equal(new CapturedFrame(frames[0].Data, 2, LinkLayerType.Raw, 0, 1_500_000, 1_000_000), frames[0]);
+        Assert.Equal([0x45, 0, 0, 20], frames[0].Data);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PcapWriter(new MemoryStream(), new PcapFileHeader { MagicNumber = 0xD4C3B2A1 }));
+    }
+
+    [Fact]
     public void A_timestamp_resolution_that_if_tsresol_cannot_express_is_refused()
     {
         using var writer = new PcapngWriter(new MemoryStream());
