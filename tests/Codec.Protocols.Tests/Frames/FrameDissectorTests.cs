@@ -73,7 +73,7 @@ public class FrameDissectorTests
         var text = new System.Text.StringBuilder();
         foreach (var layer in frame.Layers)
         {
-            DissectionText.Write(text, layer);
+            DissectionText.Write(text, layer.Dissection);
         }
 
         Snapshot.Match(text.ToString());
