@@ -65,7 +65,7 @@ internal static class AuthoritativeEngine
                         return AuthoritativeOutcome.Truncated;
                     }
 
-                    AddAddresses(ref writer, zone, ns, glueOnly: false);
+                    AddAddresses(ref writer, zone, ns);
                     return AuthoritativeOutcome.Answered;
 
                 case Match.NxDomain:
@@ -140,7 +140,7 @@ internal static class AuthoritativeEngine
     {
         if (additionalFrom is not null)
         {
-            AddAddresses(ref writer, zone, additionalFrom, glueOnly: false);
+            AddAddresses(ref writer, zone, additionalFrom);
         }
 
         return AuthoritativeOutcome.Answered;
@@ -213,9 +213,8 @@ internal static class AuthoritativeEngine
     /// Additional section processing (RFC 1034 §4.3.2 step 6, RFC 9471 for glue): A and AAAA of the names an NS, MX or
     /// SRV set points to, when they are in this zone. What does not fit is left out.
     /// </summary>
-    private static void AddAddresses(ref ResponseWriter writer, Zone zone, RRSet from, bool glueOnly)
+    private static void AddAddresses(ref ResponseWriter writer, Zone zone, RRSet from)
     {
-        _ = glueOnly;
         Span<char> key = stackalloc char[DnsName.MaxWireLength];
         foreach (ZoneRecord record in from.Records)
         {
@@ -238,13 +237,12 @@ internal static class AuthoritativeEngine
                 continue;
             }
 
-            foreach (DnsType type in (ReadOnlySpan<DnsType>)[DnsType.A, DnsType.AAAA])
+            RRSet? v4 = node.Find(DnsType.A);
+            RRSet? v6 = node.Find(DnsType.AAAA);
+            if ((v4 is not null && !AddSet(ref writer, DnsSection.Additional, node.Owner, v4))
+                || (v6 is not null && !AddSet(ref writer, DnsSection.Additional, node.Owner, v6)))
             {
-                RRSet? addresses = node.Find(type);
-                if (addresses is not null && !AddSet(ref writer, DnsSection.Additional, node.Owner, addresses))
-                {
-                    return;
-                }
+                return;
             }
         }
     }
