@@ -60,7 +60,7 @@ internal sealed partial record DigResult(string Status, string Flags, string Que
     [GeneratedRegex(@"status: ([A-Z0-9]+)")]
     private static partial Regex StatusPattern();
 
-    [GeneratedRegex(@";; flags:([a-z ]*);")]
+    [GeneratedRegex(@";; flags:([a-z ]*);", RegexOptions.IgnoreCase)]
     private static partial Regex FlagsPattern();
 
     [GeneratedRegex(@"^;; ([A-Z]+) SECTION:$")]
