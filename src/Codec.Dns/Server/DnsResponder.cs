@@ -71,7 +71,7 @@ public sealed class DnsResponder
     public int Respond(ReadOnlySpan<byte> request, Span<byte> response, bool overTcp)
     {
         Counters.Query();
-        return Answer(request, response, overTcp, allowForwarding: false);
+        return Answer(request, response, overTcp);
     }
 
     /// <summary>Answers a request, asking the upstreams when the name is not ours and not cached.</summary>
@@ -94,8 +94,7 @@ public sealed class DnsResponder
         if (answer is null)
         {
             // Every upstream failed: SERVFAIL (RFC 1035 §4.1.1), the answer a stub can act on.
-            int length = Answer(request.Span, response.Span, overTcp, allowForwarding: false, forcedRcode: DnsResponseCode.ServFail);
-            return length;
+            return Answer(request.Span, response.Span, overTcp, forcedRcode: DnsResponseCode.ServFail);
         }
 
         return WriteCached(answer, request.Span, response.Span, overTcp, id, flags);
@@ -130,9 +129,8 @@ public sealed class DnsResponder
     private int Limit(ClientFlags flags, bool overTcp, int available) =>
         Math.Min(available, overTcp ? MaxTcpMessage : flags.HasEdns ? Math.Min(flags.UdpPayloadSize, MaxUdpPayload) : DnsQuery.ClassicUdpSize);
 
-    private int Answer(ReadOnlySpan<byte> request, Span<byte> response, bool overTcp, bool allowForwarding, DnsResponseCode? forcedRcode = null)
+    private int Answer(ReadOnlySpan<byte> request, Span<byte> response, bool overTcp, DnsResponseCode? forcedRcode = null)
     {
-        _ = allowForwarding;
         DnsNameCompressor compressor = t_compressor ??= new DnsNameCompressor();
         QueryStatus status = DnsQuery.Parse(request, out DnsQuery query);
         if (status == QueryStatus.Drop)

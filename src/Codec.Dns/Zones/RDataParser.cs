@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Codec.Protocols.Dns;
@@ -168,6 +167,4 @@ internal static class RDataParser
         BinaryPrimitives.WriteUInt32BigEndian(bytes, value);
         return bytes;
     }
-
-    internal static string Invariant(ulong value) => value.ToString(CultureInfo.InvariantCulture);
 }

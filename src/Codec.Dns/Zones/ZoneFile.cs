@@ -105,6 +105,4 @@ public static class ZoneFile
 
         return name;
     }
-
-    internal static DnsType[] SupportedTypes => [DnsType.A, DnsType.AAAA, DnsType.NS, DnsType.CNAME, DnsType.SOA, DnsType.PTR, DnsType.MX, DnsType.TXT, DnsType.SRV, DnsType.CAA];
 }
