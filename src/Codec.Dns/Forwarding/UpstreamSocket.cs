@@ -109,6 +109,11 @@ internal sealed class UpstreamSocket : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         _socket.Dispose();
         try
@@ -119,7 +124,6 @@ internal sealed class UpstreamSocket : IAsyncDisposable
         {
         }
 
-        _stopping.Dispose();
     }
 
     private sealed class Pending(SocketAddress upstream, ForwardQuestion question)

@@ -24,6 +24,7 @@ public sealed partial class DnsServer : IAsyncDisposable
     private DatagramListener? _udp;
     private TransportServer? _tcp;
     private IReadOnlyList<IPEndPoint> _endPoints = [];
+    private int _stopped;
 
     /// <summary>Creates a server (not started).</summary>
     public DnsServer(DnsServerOptions options, ILoggerFactory? loggerFactory = null)
@@ -139,9 +140,14 @@ public sealed partial class DnsServer : IAsyncDisposable
         return [];
     }
 
-    /// <summary>Stops receiving, lets answers under way go out, closes everything.</summary>
+    /// <summary>Stops receiving, lets answers under way go out, closes everything. Idempotent.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
+        {
+            return;
+        }
+
         if (_udp is not null)
         {
             await _udp.StopAsync(cancellationToken).ConfigureAwait(false);

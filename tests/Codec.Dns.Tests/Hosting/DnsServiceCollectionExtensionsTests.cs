@@ -25,8 +25,9 @@ public class DnsServiceCollectionExtensionsTests
             options.ReceiveLoops = 1;
             options.Listen.Add(endPoint);
             options.Zones.Add(DnsResponderTests.ExampleZone());
+            options.Forwarders.Add(new IPEndPoint(IPAddress.Parse("10.9.9.9"), 53));
         });
-        using IHost host = builder.Build();
+        IHost host = builder.Build();
 
         await host.StartAsync();
         using var client = new DatagramClient(factory: network);
@@ -35,6 +36,9 @@ public class DnsServiceCollectionExtensionsTests
         Assert.Throws<System.Net.Sockets.SocketException>(() => network.Bind(endPoint, 1));
         await host.StopAsync();
 
+        // Stopping, then disposing the container (which disposes the server again), goes quietly.
+        host.Dispose();
+        Assert.NotNull(server.Forwarder);
         Assert.Equal(["www.example.com. 3600 A 192.0.2.80"], reply.Answer);
         Assert.Equal(1, server.Counters.Queries);
 
