@@ -285,6 +285,17 @@ namespace Codec.Generator.Emitting
                 return;
             }
 
+            if (field.Kind == FieldModelKind.Options && field.IsRemaining)
+            {
+                w.Line("// " + field.Name + ": options to the end of the message, each validated in place");
+                w.OpenBlock();
+                w.Line("global::Codec.ReadResult list = " + field.TypeName + ".TryReadAt(source, position, end, out value." + field.Id + ");");
+                EmitListFailure(w);
+                w.Line("position = end;");
+                w.Close();
+                return;
+            }
+
             if (field.Kind == FieldModelKind.List && field.IsRemaining)
             {
                 w.Line("// " + field.Name + ": elements to the end of the message");
@@ -321,6 +332,11 @@ namespace Codec.Generator.Emitting
             if (field.Kind == FieldModelKind.List)
             {
                 w.Line("global::Codec.ReadResult list = " + field.TypeName + ".TryReadAllAt(source, position, position + (int)length, out value." + field.Id + ");");
+                EmitListFailure(w);
+            }
+            else if (field.Kind == FieldModelKind.Options)
+            {
+                w.Line("global::Codec.ReadResult list = " + field.TypeName + ".TryReadAt(source, position, position + (int)length, out value." + field.Id + ");");
                 EmitListFailure(w);
             }
             else
@@ -452,7 +468,7 @@ namespace Codec.Generator.Emitting
                     }
                     else
                     {
-                        string bytes = "this." + variable.Id + (variable.Kind == FieldModelKind.List ? ".Bytes" : string.Empty);
+                        string bytes = "this." + variable.Id + (variable.HasBytes ? ".Bytes" : string.Empty);
                         w.Line(bytes + ".CopyTo(destination.Slice(position));");
                         w.Line("position += " + bytes + ".Length;");
                     }
@@ -570,6 +586,11 @@ namespace Codec.Generator.Emitting
                     w.Close();
                     w.Line();
                     w.Line("builder.Add(" + Layout.Literal(variable.Name) + ", " + Layout.Literal(variable.Label) + ", position * 8, (int)length * 8, null, global::Codec.DissectionText.Hex(source.Slice(position, (int)length)), global::Codec.FieldKind.Bytes);");
+                    if (variable.Kind == FieldModelKind.Options)
+                    {
+                        w.Line(variable.TypeName + ".DissectInto(builder, source, position, position + (int)length, " + Layout.Literal(variable.Name) + ");");
+                    }
+
                     w.Line("position += (int)length;");
                     w.Close();
                 }

@@ -21,6 +21,9 @@ namespace Codec.Generator.Model
 
         /// <summary>A DNS name (RFC 1035 §3.1), read with compression pointers into the enclosing message.</summary>
         DnsName,
+
+        /// <summary>An [OptionList] type: type-length-value options, validated and read in place.</summary>
+        Options,
     }
 
     /// <summary>A length taken from another field: bytes = field × Scale + Offset.</summary>
@@ -71,12 +74,15 @@ namespace Codec.Generator.Model
         /// <summary>On an integer field that another member's element count comes from: that member (or null).</summary>
         public string? CountOf { get; init; }
 
-        public bool IsVariable => Kind is FieldModelKind.Bytes or FieldModelKind.List or FieldModelKind.DnsName;
+        public bool IsVariable => Kind is FieldModelKind.Bytes or FieldModelKind.List or FieldModelKind.DnsName or FieldModelKind.Options;
+
+        /// <summary>Whether the member exposes its octets as <c>.Bytes</c> (lists and option lists).</summary>
+        public bool HasBytes => Kind is FieldModelKind.List or FieldModelKind.Options;
 
         /// <summary>An expression for the member's length in bytes, on <c>this</c>.</summary>
         public string ByteLength => "this." + Id + (Kind switch
         {
-            FieldModelKind.List => ".Bytes.Length",
+            FieldModelKind.List or FieldModelKind.Options => ".Bytes.Length",
             FieldModelKind.DnsName => ".WireLength",
             _ => ".Length",
         });

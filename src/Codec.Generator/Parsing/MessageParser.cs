@@ -402,7 +402,7 @@ namespace Codec.Generator.Parsing
                 return new Entry(order, member.Name, location, name, ExplicitByteOrder: false) { TypeDisplay = typeDisplay };
             }
 
-            if (fieldType.Kind is FieldModelKind.Bytes or FieldModelKind.List)
+            if (fieldType.Kind is FieldModelKind.Bytes or FieldModelKind.List or FieldModelKind.Options)
             {
                 return ParseVariable(type, member, order, field, fieldType.Kind, memberType, lengthAttribute, countAttribute, remaining, location, diagnostics);
             }
@@ -609,7 +609,7 @@ namespace Codec.Generator.Parsing
             return sb.ToString();
         }
 
-        private static string Keyword(INamedTypeSymbol type) => type switch
+        internal static string Keyword(INamedTypeSymbol type) => type switch
         {
             { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
             { IsRecord: true } => "record",
@@ -618,7 +618,7 @@ namespace Codec.Generator.Parsing
             _ => "class",
         };
 
-        private static int NamedInt(AttributeData attribute, string name, int fallback)
+        internal static int NamedInt(AttributeData attribute, string name, int fallback)
         {
             foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
             {
@@ -631,7 +631,7 @@ namespace Codec.Generator.Parsing
             return fallback;
         }
 
-        private static string? NamedString(AttributeData attribute, string name)
+        internal static string? NamedString(AttributeData attribute, string name)
         {
             foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
             {
@@ -646,9 +646,9 @@ namespace Codec.Generator.Parsing
 
         private static string Bits(int value) => value == 1 ? "1 bit" : Text(value) + " bits";
 
-        private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        internal static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        private static DiagnosticInfo Diagnostic(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
+        internal static DiagnosticInfo Diagnostic(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
             new(descriptor.Id, location, new EquatableArray<string>(arguments));
 
         private static ParseResult Result(MessageModel? model, List<DiagnosticInfo> diagnostics) =>
