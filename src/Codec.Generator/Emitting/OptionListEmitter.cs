@@ -284,7 +284,7 @@ namespace Codec.Generator.Emitting
             w.Line("return head;");
             w.Close();
             w.Line();
-            w.Line("head += \", length \" + option.Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
+            w.Line("head += \", length \" + option." + (model.LengthIncludesHeader ? "Length" : "Value.Length") + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
             var typed = model.Cases.Where(c => c.ValueType is not null).ToList();
             if (typed.Count > 0)
             {
