@@ -32,6 +32,15 @@ namespace Codec.Generator
         /// <summary>Tracking name of the step that selects the option lists' diagnostics.</summary>
         public const string OptionListDiagnosticStep = "CodecOptionListDiagnostics";
 
+        /// <summary>Tracking name of the step that parses each [Union] type.</summary>
+        public const string UnionParseStep = "CodecUnionParse";
+
+        /// <summary>Tracking name of the step that selects the valid union models.</summary>
+        public const string UnionModelStep = "CodecUnionModels";
+
+        /// <summary>Tracking name of the step that selects the unions' diagnostics.</summary>
+        public const string UnionDiagnosticStep = "CodecUnionDiagnostics";
+
         /// <inheritdoc/>
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
@@ -76,6 +85,27 @@ namespace Codec.Generator
                 spc.AddSource(model.HintName, OptionListEmitter.Emit(model, spc.CancellationToken)));
 
             context.RegisterSourceOutput(optionListDiagnostics, static (spc, list) => Report(spc, list));
+
+            IncrementalValuesProvider<UnionParseResult> unions = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    UnionParser.UnionAttributeName,
+                    static (node, _) => node is StructDeclarationSyntax,
+                    static (ctx, ct) => UnionParser.Parse(ctx, ct))
+                .WithTrackingName(UnionParseStep);
+
+            IncrementalValuesProvider<UnionModel> unionModels = unions
+                .Where(static r => r.Model is not null)
+                .Select(static (r, _) => r.Model!)
+                .WithTrackingName(UnionModelStep);
+
+            IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> unionDiagnostics = unions
+                .Select(static (r, _) => r.Diagnostics)
+                .WithTrackingName(UnionDiagnosticStep);
+
+            context.RegisterSourceOutput(unionModels, static (spc, model) =>
+                spc.AddSource(model.HintName, UnionEmitter.Emit(model, spc.CancellationToken)));
+
+            context.RegisterSourceOutput(unionDiagnostics, static (spc, list) => Report(spc, list));
         }
 
         private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> list)

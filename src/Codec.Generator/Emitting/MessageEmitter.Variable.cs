@@ -285,6 +285,17 @@ namespace Codec.Generator.Emitting
                 return;
             }
 
+            if (field.Kind == FieldModelKind.Union && field.IsRemaining)
+            {
+                w.Line("// " + field.Name + ": the rest of the message, as the case " + field.DiscriminatorFrom + " chooses");
+                w.OpenBlock();
+                w.Line("global::Codec.ReadResult list = " + field.TypeName + ".TryReadAt(source, position, end, " + Discriminator(model, field, "value.") + ", out value." + field.Id + ");");
+                EmitListFailure(w);
+                w.Line("position = end;");
+                w.Close();
+                return;
+            }
+
             if (field.Kind == FieldModelKind.Options && field.IsRemaining)
             {
                 w.Line("// " + field.Name + ": options to the end of the message, each validated in place");
@@ -332,6 +343,11 @@ namespace Codec.Generator.Emitting
             if (field.Kind == FieldModelKind.List)
             {
                 w.Line("global::Codec.ReadResult list = " + field.TypeName + ".TryReadAllAt(source, position, position + (int)length, out value." + field.Id + ");");
+                EmitListFailure(w);
+            }
+            else if (field.Kind == FieldModelKind.Union)
+            {
+                w.Line("global::Codec.ReadResult list = " + field.TypeName + ".TryReadAt(source, position, position + (int)length, " + Discriminator(model, field, "value.") + ", out value." + field.Id + ");");
                 EmitListFailure(w);
             }
             else if (field.Kind == FieldModelKind.Options)
@@ -498,6 +514,11 @@ namespace Codec.Generator.Emitting
                 w.Line("ulong length" + field.Name + " = 0;");
             }
 
+            foreach (FieldModel field in model.Fields.Where(f => f.DiscriminatorOf is not null))
+            {
+                w.Line("ulong discriminator" + field.Name + " = 0;");
+            }
+
             List<FieldModel> variables = model.Fields.Where(f => f.IsVariable).ToList();
             for (int r = 0; r < runs.Count; r++)
             {
@@ -530,6 +551,11 @@ namespace Codec.Generator.Emitting
                     if (field.LengthOf is not null || field.CountOf is not null)
                     {
                         w.Line("length" + field.Name + " = raw;");
+                    }
+
+                    if (field.DiscriminatorOf is not null)
+                    {
+                        w.Line("discriminator" + field.Name + " = raw;");
                     }
 
                     if (field.MessageLength is { } rule)
@@ -586,6 +612,11 @@ namespace Codec.Generator.Emitting
                     w.Close();
                     w.Line();
                     w.Line("builder.Add(" + Layout.Literal(variable.Name) + ", " + Layout.Literal(variable.Label) + ", position * 8, (int)length * 8, null, global::Codec.DissectionText.Hex(source.Slice(position, (int)length)), global::Codec.FieldKind.Bytes);");
+                    if (variable.Kind == FieldModelKind.Union)
+                    {
+                        w.Line(variable.TypeName + ".DissectInto(builder, source, position, position + (int)length, discriminator" + variable.DiscriminatorFrom + ", " + Layout.Literal(variable.Name) + ");");
+                    }
+
                     if (variable.Kind == FieldModelKind.Options)
                     {
                         w.Line(variable.TypeName + ".DissectInto(builder, source, position, position + (int)length, " + Layout.Literal(variable.Name) + ");");
@@ -617,6 +648,13 @@ namespace Codec.Generator.Emitting
             int fixedBytes = runs.Take(field.Run).Sum(RunBytes);
             string lengths = string.Join(" + ", variables.Take(field.Run).Select(v => v.ByteLength));
             return "((" + Layout.Int(fixedBytes) + " + " + lengths + ") * 8) + " + Layout.Int(field.BitOffset);
+        }
+
+        /// <summary>The discriminator of a union member as a ulong: the raw bits of the field that chooses its case.</summary>
+        private static string Discriminator(MessageModel model, FieldModel union, string prefix)
+        {
+            FieldModel source = model.Fields.First(f => f.Name == union.DiscriminatorFrom);
+            return "unchecked((ulong)" + Layout.ToRaw(source, prefix + source.Id) + ")";
         }
 
         private static string Long(long value) => "(" + value.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L)";

@@ -24,6 +24,7 @@ namespace Codec.Generator.Parsing
         private const string MessageLengthAttributeName = "Codec.MessageLengthAttribute";
         private const string CountAttributeName = "Codec.CountAttribute";
         private const string ChecksumAttributeName = "Codec.InternetChecksumAttribute";
+        private const string DiscriminatorAttributeName = "Codec.DiscriminatorAttribute";
 
         /// <summary>Names the generated code gives members of the message (or of its views).</summary>
         private static readonly HashSet<string> s_generatedMembers = new()
@@ -258,6 +259,20 @@ namespace Codec.Generator.Parsing
                         }
                     }
 
+                    if (entry.Field.DiscriminatorFrom is { } discriminatorName)
+                    {
+                        FieldModel? source = placed.FirstOrDefault(f => f.Name == discriminatorName);
+                        if (source is null || source.Kind is not (FieldModelKind.Unsigned or FieldModelKind.Signed or FieldModelKind.Enum))
+                        {
+                            diagnostics.Add(Diagnostic(DiagnosticDescriptors.DiscriminatorInvalid, entry.Location, entry.MemberName, discriminatorName));
+                            ok = false;
+                        }
+                        else
+                        {
+                            placed[placed.IndexOf(source)] = source with { DiscriminatorOf = entry.MemberName };
+                        }
+                    }
+
                     placed.Add(entry.Field with { BitOffset = bitOffset, Run = run });
                     run++;
                     bitOffset = 0;
@@ -378,6 +393,14 @@ namespace Codec.Generator.Parsing
                 return null;
             }
 
+            AttributeData? discriminator = Find(member, DiscriminatorAttributeName);
+            string? discriminatorFrom = discriminator?.ConstructorArguments.Length == 1 ? discriminator.ConstructorArguments[0].Value as string : null;
+            if ((discriminator is not null) != (fieldType.Kind == FieldModelKind.Union) || (discriminator is not null && discriminatorFrom is null))
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.DiscriminatorInvalid, location, member.Name, discriminatorFrom ?? "(none)"));
+                return null;
+            }
+
             AttributeData? lengthAttribute = Find(member, LengthAttributeName);
             AttributeData? countAttribute = Find(member, CountAttributeName);
             bool remaining = Find(member, RemainingAttributeName) is not null;
@@ -402,9 +425,10 @@ namespace Codec.Generator.Parsing
                 return new Entry(order, member.Name, location, name, ExplicitByteOrder: false) { TypeDisplay = typeDisplay };
             }
 
-            if (fieldType.Kind is FieldModelKind.Bytes or FieldModelKind.List or FieldModelKind.Options)
+            if (fieldType.Kind is FieldModelKind.Bytes or FieldModelKind.List or FieldModelKind.Options or FieldModelKind.Union)
             {
-                return ParseVariable(type, member, order, field, fieldType.Kind, memberType, lengthAttribute, countAttribute, remaining, location, diagnostics);
+                Entry? variable = ParseVariable(type, member, order, field, fieldType.Kind, memberType, lengthAttribute, countAttribute, remaining, location, diagnostics);
+                return variable is null || discriminatorFrom is null ? variable : variable with { Field = variable.Field with { DiscriminatorFrom = discriminatorFrom } };
             }
 
             if (lengthAttribute is not null || countAttribute is not null || remaining)
