@@ -278,6 +278,16 @@ namespace Codec.Generator.Emitting
             w.Close();
             w.Close();
             w.Line();
+            w.Line("/// <summary>The options, each as its name, kind, length and value, joined by <c>; </c>.</summary>");
+            w.Open("public override string ToString()");
+            w.Line("var text = new global::System.Text.StringBuilder();");
+            w.Open("foreach (global::Codec.OptionEntry option in this)");
+            w.Line("text.Append(text.Length == 0 ? string.Empty : \"; \").Append(KindName(option.Kind) ?? \"Unknown option\").Append(\": \").Append(CodecDescribe(option));");
+            w.Close();
+            w.Line();
+            w.Line("return text.ToString();");
+            w.Close();
+            w.Line();
             w.Open("private static string CodecDescribe(global::Codec.OptionEntry option)");
             w.Line("string head = \"kind \" + option.Kind.ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
             w.Open("if (option.IsSingleByte)");
