@@ -52,6 +52,52 @@ public sealed class OptionListGenerationTests
     }
 
     [Fact]
+    public void A_union_generates_cleanly_and_its_steps_stay_cached_after_an_unrelated_edit()
+    {
+        const string union = """
+            using System;
+            using Codec;
+
+            namespace Sample.Unions;
+
+            [Message]
+            public partial struct Word
+            {
+                [Field(0)] public ushort Value;
+            }
+
+            [Union]
+            [Case(1, "Word", typeof(Word))]
+            [DefaultCase("Raw")]
+            public readonly ref partial struct Body
+            {
+            }
+
+            [Message]
+            public ref partial struct Frame
+            {
+                [Field(0)] public byte Kind;
+                [Field(1)] public byte Length;
+                [Field(2), Length(nameof(Length)), Discriminator(nameof(Kind))] public Body Body;
+            }
+            """;
+        GeneratorRun first = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(union));
+        Assert.Empty(first.GeneratorDiagnostics);
+        var problems = first.OutputDiagnostics.Where(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, GeneratorRun.Describe(problems));
+        string frame = first.GeneratedSources.Single(kv => kv.Key.EndsWith("Frame.g.cs", StringComparison.Ordinal)).Value;
+        Assert.Contains("global::Sample.Unions.Body.TryReadAt(source, position, position + (int)length, unchecked((ulong)(ulong)value.Kind), out value.Body)", frame, StringComparison.Ordinal);
+
+        string[] unionSteps = [MessageGenerator.UnionParseStep, MessageGenerator.UnionModelStep, MessageGenerator.UnionDiagnosticStep];
+        GeneratorRun second = GeneratorHarness.Run(
+            first.Input.AddSyntaxTrees(GeneratorHarness.ParseTree("namespace Unrelated; public class Plain { public int X; }", "/src/Unrelated.cs")),
+            first.Driver);
+        IncrementalAssert.AllCachedOrUnchanged(second.RunResult, [.. GeneratorHarness.TrackedStepNames, .. unionSteps]);
+        IncrementalAssert.NoRoslynObjectsInOutputs(second.RunResult, unionSteps);
+        Assert.Equal(first.GeneratedSources, second.GeneratedSources);
+    }
+
+    [Fact]
     public void Editing_an_option_attribute_modifies_the_option_list_parse()
     {
         GeneratorRun first = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(OptionListSources.Segment));
