@@ -1,4 +1,5 @@
 using Codec.Protocols.Dhcp;
+using Snapshooter.Xunit;
 
 namespace Codec.Protocols.Tests.Dhcp;
 
@@ -240,6 +241,14 @@ public class DhcpMessageTests
         Assert.True(sub.TryAddAgentCircuitId([0, 1, 0, 2]).IsDone);
         Assert.True(sub.TryAddAgentRemoteId([2, 0, 0, 0xc0, 0xde, 1]).IsDone);
         Assert.Equal(relay, sub.ToList().Bytes.ToArray());
+    }
+
+    [Fact]
+    public void Text_dissection_of_an_offer()
+    {
+        var text = new System.Text.StringBuilder();
+        DissectionText.Write(text, DhcpMessage.Dissect(Build((ref DhcpOptions.Writer o) => o.TryAdd(DhcpOptions.RelayAgentInformationKind, Convert.FromHexString("010400010002")))));
+        Snapshot.Match(text.ToString());
     }
 
     [Fact]

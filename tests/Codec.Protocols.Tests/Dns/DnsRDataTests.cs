@@ -1,4 +1,5 @@
 using Codec.Protocols.Dns;
+using Snapshooter.Xunit;
 
 namespace Codec.Protocols.Tests.Dns;
 
@@ -112,6 +113,15 @@ public class DnsRDataTests
         Assert.Equal("192.0.2.1", a.Address.ToString());
         Assert.Equal(DnsRData.UnknownDiscriminator, record.RData.Discriminator);
         Assert.Equal(4, ((ReadOnlySpan<byte>)back.RData).Length);
+    }
+
+    [Fact]
+    public void Text_dissection_of_a_record()
+    {
+        // a. 3600 IN MX 10 mail. (a record on its own: no compression pointers to resolve)
+        var text = new System.Text.StringBuilder();
+        DissectionText.Write(text, DnsResourceRecord.Dissect(Convert.FromHexString("016100" + "000f0001" + "00000e10" + "0008" + "000a046d61696c00")));
+        Snapshot.Match(text.ToString());
     }
 
     /// <summary>A response with one answer of <paramref name="type"/> whose RDATA is <paramref name="rdata"/> (hex).</summary>

@@ -1,4 +1,5 @@
 using Codec.Protocols.Tcp;
+using Snapshooter.Xunit;
 
 namespace Codec.Protocols.Tests.Tcp;
 
@@ -181,6 +182,14 @@ public class TcpSegmentTests
         Assert.Equal("kind 3, length 3: 7", dissection["Options.WindowScale"]!.Display);
         Assert.Equal("kind 4, length 2", dissection["Options.SackPermitted"]!.Display);
         Assert.Equal("kind 1", dissection["Options.NoOperation"]!.Display);
+    }
+
+    [Fact]
+    public void Text_dissection_of_a_syn()
+    {
+        var text = new System.Text.StringBuilder();
+        DissectionText.Write(text, TcpSegment.Dissect(Syn));
+        Snapshot.Match(text.ToString());
     }
 
     private static byte[] Header(int dataOffset) =>
