@@ -74,6 +74,9 @@ namespace Codec.Generator.Model
         /// <summary>For <see cref="FieldModelKind.List"/>: where its element count comes from.</summary>
         public string? CountFrom { get; init; }
 
+        /// <summary>For <see cref="FieldModelKind.List"/>: whether the element type has DNS name fields (written compressed).</summary>
+        public bool ElementHasNames { get; init; }
+
         /// <summary>For <see cref="FieldModelKind.Union"/>: the field whose value chooses the case.</summary>
         public string? DiscriminatorFrom { get; init; }
 

@@ -581,6 +581,9 @@ namespace Codec.Generator.Parsing
                 Length = length,
                 IsRemaining = remaining,
                 CountFrom = countFrom,
+                ElementHasNames = kind == FieldModelKind.List && memberType is INamedTypeSymbol { TypeArguments.Length: 1 } list
+                    && list.TypeArguments[0].GetMembers().Any(m => Find(m, FieldAttributeName) is not null
+                        && (m is IFieldSymbol { Type: var t } ? t : ((m as IPropertySymbol)?.Type))?.ToDisplayString() == "Codec.Dns.DnsName"),
             };
             return new Entry(order, member.Name, location, model, ExplicitByteOrder: false) { TypeDisplay = memberType.ToDisplayString() };
         }
