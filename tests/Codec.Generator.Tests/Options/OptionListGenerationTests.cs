@@ -98,6 +98,51 @@ public sealed class OptionListGenerationTests
     }
 
     [Fact]
+    public void Messages_with_names_get_a_compressing_writer_and_others_do_not()
+    {
+        const string source = """
+            using System;
+            using Codec;
+            using Codec.Dns;
+
+            namespace Sample.Names;
+
+            [Message]
+            public ref partial struct Entry
+            {
+                [Field(0)] public DnsName Name;
+                [Field(1)] public ushort Value;
+            }
+
+            [Message]
+            public ref partial struct Table
+            {
+                [Field(0)] public byte Count;
+                [Field(1), Count(nameof(Count))] public MessageList<Entry> Entries;
+            }
+
+            [Message]
+            public ref partial struct Bounded
+            {
+                [Field(0)] public byte Length;
+                [Field(1), Length(nameof(Length))] public MessageList<Entry> Entries;
+            }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(source);
+        Assert.Empty(run.GeneratorDiagnostics);
+        var problems = run.OutputDiagnostics.Where(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, GeneratorRun.Describe(problems));
+        const string signature = "TryWrite(global::System.Span<byte> message, ref int messagePosition, global::Codec.Dns.DnsNameCompressor compressor)";
+        Assert.Contains(signature, run.GeneratedSources.Single(kv => kv.Key.EndsWith(".Entry.g.cs", StringComparison.Ordinal)).Value, StringComparison.Ordinal);
+        string table = run.GeneratedSources.Single(kv => kv.Key.EndsWith(".Table.g.cs", StringComparison.Ordinal)).Value;
+        Assert.Contains(signature, table, StringComparison.Ordinal);
+        Assert.Contains("foreach (global::Sample.Names.Entry element in this.Entries)", table, StringComparison.Ordinal);
+
+        // A list bounded by a byte length cannot be compressed: the length is computed before the names shrink.
+        Assert.DoesNotContain(signature, run.GeneratedSources.Single(kv => kv.Key.EndsWith(".Bounded.g.cs", StringComparison.Ordinal)).Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Editing_an_option_attribute_modifies_the_option_list_parse()
     {
         GeneratorRun first = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(OptionListSources.Segment));

@@ -38,6 +38,37 @@ public class DnsCompressedWriteTests
     }
 
     [Fact]
+    public void Writing_with_a_reused_compressor_allocates_nothing()
+    {
+        byte[] buffer = new byte[512];
+        var compressor = new DnsNameCompressor();
+
+        int Work()
+        {
+            int total = 0;
+            for (int i = 0; i < 1000; i++)
+            {
+                DnsMessage dns = DnsMessage.Read(Uncompressed);
+                compressor.Reset();
+                int position = 0;
+                dns.TryWrite(buffer, ref position, compressor);
+                total += position;
+            }
+
+            return total;
+        }
+
+        Work();
+        Work();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        int total = Work();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(1000 * Compressed.Length, total);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
     public void A_message_can_be_written_after_a_prefix_and_a_short_buffer_leaves_the_position()
     {
         DnsMessage dns = DnsMessage.Read(Uncompressed);
