@@ -23,6 +23,24 @@ namespace Codec.Generator
         /// <summary>Tracking name of the step that selects the diagnostics.</summary>
         public const string DiagnosticStep = "CodecMessageDiagnostics";
 
+        /// <summary>Tracking name of the step that parses each [OptionList] type.</summary>
+        public const string OptionListParseStep = "CodecOptionListParse";
+
+        /// <summary>Tracking name of the step that selects the valid option list models.</summary>
+        public const string OptionListModelStep = "CodecOptionListModels";
+
+        /// <summary>Tracking name of the step that selects the option lists' diagnostics.</summary>
+        public const string OptionListDiagnosticStep = "CodecOptionListDiagnostics";
+
+        /// <summary>Tracking name of the step that parses each [Union] type.</summary>
+        public const string UnionParseStep = "CodecUnionParse";
+
+        /// <summary>Tracking name of the step that selects the valid union models.</summary>
+        public const string UnionModelStep = "CodecUnionModels";
+
+        /// <summary>Tracking name of the step that selects the unions' diagnostics.</summary>
+        public const string UnionDiagnosticStep = "CodecUnionDiagnostics";
+
         /// <inheritdoc/>
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
@@ -45,13 +63,57 @@ namespace Codec.Generator
             context.RegisterSourceOutput(models, static (spc, model) =>
                 spc.AddSource(model.HintName, MessageEmitter.Emit(model, spc.CancellationToken)));
 
-            context.RegisterSourceOutput(diagnostics, static (spc, list) =>
+            context.RegisterSourceOutput(diagnostics, static (spc, list) => Report(spc, list));
+
+            IncrementalValuesProvider<OptionListParseResult> optionLists = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    OptionListParser.OptionListAttributeName,
+                    static (node, _) => node is StructDeclarationSyntax,
+                    static (ctx, ct) => OptionListParser.Parse(ctx, ct))
+                .WithTrackingName(OptionListParseStep);
+
+            IncrementalValuesProvider<OptionListModel> optionListModels = optionLists
+                .Where(static r => r.Model is not null)
+                .Select(static (r, _) => r.Model!)
+                .WithTrackingName(OptionListModelStep);
+
+            IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> optionListDiagnostics = optionLists
+                .Select(static (r, _) => r.Diagnostics)
+                .WithTrackingName(OptionListDiagnosticStep);
+
+            context.RegisterSourceOutput(optionListModels, static (spc, model) =>
+                spc.AddSource(model.HintName, OptionListEmitter.Emit(model, spc.CancellationToken)));
+
+            context.RegisterSourceOutput(optionListDiagnostics, static (spc, list) => Report(spc, list));
+
+            IncrementalValuesProvider<UnionParseResult> unions = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    UnionParser.UnionAttributeName,
+                    static (node, _) => node is StructDeclarationSyntax,
+                    static (ctx, ct) => UnionParser.Parse(ctx, ct))
+                .WithTrackingName(UnionParseStep);
+
+            IncrementalValuesProvider<UnionModel> unionModels = unions
+                .Where(static r => r.Model is not null)
+                .Select(static (r, _) => r.Model!)
+                .WithTrackingName(UnionModelStep);
+
+            IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> unionDiagnostics = unions
+                .Select(static (r, _) => r.Diagnostics)
+                .WithTrackingName(UnionDiagnosticStep);
+
+            context.RegisterSourceOutput(unionModels, static (spc, model) =>
+                spc.AddSource(model.HintName, UnionEmitter.Emit(model, spc.CancellationToken)));
+
+            context.RegisterSourceOutput(unionDiagnostics, static (spc, list) => Report(spc, list));
+        }
+
+        private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> list)
+        {
+            foreach (DiagnosticInfo diagnostic in list)
             {
-                foreach (DiagnosticInfo diagnostic in list)
-                {
-                    spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-                }
-            });
+                context.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
         }
     }
 }

@@ -105,8 +105,59 @@ namespace Codec.Generator.Diagnostics
             "CODEC024", "Invalid [InternetChecksum]",
             "[InternetChecksum] on '{0}' needs a 16-bit unsigned field at an even byte offset among the fields before the first variable-length one, at most one per message, and Through must name a variable-length field or one of those fields");
 
+
+        public static readonly DiagnosticDescriptor OptionListNotReadonlyRefStruct = Create(
+            "CODEC025", "Option list must be a readonly ref partial struct",
+            "Option list '{0}' must be declared 'readonly ref partial struct': it is a view over its input");
+
+        public static readonly DiagnosticDescriptor OptionListLayoutInvalid = Create(
+            "CODEC026", "Invalid option list layout",
+            "Option list '{0}' {1}");
+
+        public static readonly DiagnosticDescriptor DuplicateOptionKind = Create(
+            "CODEC027", "Duplicate option kind or name",
+            "Option '{0}' of '{1}' repeats the kind or the name of option '{2}'; each kind and each name is declared once");
+
+        public static readonly DiagnosticDescriptor OptionValueTypeInvalid = Create(
+            "CODEC028", "Invalid option value type",
+            "Option '{0}' has value type '{1}', which is not a [Message] or [OptionList] type (or the option is SingleByte and has no value); name such a type or leave Type out");
+
+        public static readonly DiagnosticDescriptor OptionKindOutOfRange = Create(
+            "CODEC029", "Option kind out of range",
+            "Kind {1} of option '{0}' does not fit in {2} octet(s) of kind; use a value from 0 to {3}");
+
+        public static readonly DiagnosticDescriptor DiscriminatorInvalid = Create(
+            "CODEC030", "Invalid discriminator",
+            "Union member '{0}' needs [Discriminator] naming an integer or enum field placed before it, and only union members take [Discriminator]; '{1}' is not such a field");
+
+        public static readonly DiagnosticDescriptor UnionWithoutDefault = Create(
+            "CODEC031", "Union without a default case",
+            "Union '{0}' has no [DefaultCase]; declare the case for discriminator values without a [Case] (their octets are kept raw)");
+
+        public static readonly DiagnosticDescriptor UnionCaseTypeInvalid = Create(
+            "CODEC032", "Union case type is not a message",
+            "Case '{0}' of union '{1}' has type '{2}', which is not a [Message] or [OptionList] type");
+
+        public static readonly DiagnosticDescriptor DuplicateUnionCase = Create(
+            "CODEC033", "Duplicate union case",
+            "Case '{0}' of union '{1}' repeats the value or the name of case '{2}'; each value and each name is declared once");
+
+        public static readonly DiagnosticDescriptor UnionNotReadonlyRefStruct = Create(
+            "CODEC034", "Union must be a readonly ref partial struct",
+            "Union '{0}' must be declared 'readonly ref partial struct': it is a view over its input");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
         {
+            [DiscriminatorInvalid.Id] = DiscriminatorInvalid,
+            [UnionWithoutDefault.Id] = UnionWithoutDefault,
+            [UnionCaseTypeInvalid.Id] = UnionCaseTypeInvalid,
+            [DuplicateUnionCase.Id] = DuplicateUnionCase,
+            [UnionNotReadonlyRefStruct.Id] = UnionNotReadonlyRefStruct,
+            [OptionListNotReadonlyRefStruct.Id] = OptionListNotReadonlyRefStruct,
+            [OptionListLayoutInvalid.Id] = OptionListLayoutInvalid,
+            [DuplicateOptionKind.Id] = DuplicateOptionKind,
+            [OptionValueTypeInvalid.Id] = OptionValueTypeInvalid,
+            [OptionKindOutOfRange.Id] = OptionKindOutOfRange,
             [ChecksumInvalid.Id] = ChecksumInvalid,
             [NameClash.Id] = NameClash,
             [FileLocalMessage.Id] = FileLocalMessage,

@@ -28,7 +28,7 @@ namespace Codec.Generator.Emitting
                     }
                     else if (field.IsVariable)
                     {
-                        string bytes = field.Kind == FieldModelKind.List ? ".Bytes" : string.Empty;
+                        string bytes = field.HasBytes ? ".Bytes" : string.Empty;
                         w.Open("if (!global::System.MemoryExtensions.SequenceEqual(this." + field.Id + bytes + ", other." + field.Id + bytes + "))");
                         w.Line("return false;");
                         w.Close();
@@ -72,7 +72,7 @@ namespace Codec.Generator.Emitting
                     }
                     else if (field.IsVariable)
                     {
-                        w.Line("hash.AddBytes(this." + field.Id + (field.Kind == FieldModelKind.List ? ".Bytes" : string.Empty) + ");");
+                        w.Line("hash.AddBytes(this." + field.Id + (field.HasBytes ? ".Bytes" : string.Empty) + ");");
                     }
                     else if (field.Kind == FieldModelKind.ByteBlock)
                     {
@@ -118,6 +118,7 @@ namespace Codec.Generator.Emitting
                             w.Line("text.Append(this." + field.Id + ".ToString());");
                             break;
                         case FieldModelKind.List:
+                        case FieldModelKind.Options:
                             w.Line("text.Append(this." + field.Id + ".Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append(\" elements: \").Append(global::Codec.DissectionText.Hex(this." + field.Id + ".Bytes));");
                             break;
                         case FieldModelKind.ByteBlock:

@@ -285,6 +285,28 @@ namespace Codec.Generator.Emitting
                 return;
             }
 
+            if (field.Kind == FieldModelKind.Union && field.IsRemaining)
+            {
+                w.Line("// " + field.Name + ": the rest of the message, as the case " + field.DiscriminatorFrom + " chooses");
+                w.OpenBlock();
+                w.Line("global::Codec.ReadResult list = " + field.TypeName + ".TryReadAt(source, position, end, " + Discriminator(model, field, "value.") + ", out value." + field.Id + ");");
+                EmitListFailure(w);
+                w.Line("position = end;");
+                w.Close();
+                return;
+            }
+
+            if (field.Kind == FieldModelKind.Options && field.IsRemaining)
+            {
+                w.Line("// " + field.Name + ": options to the end of the message, each validated in place");
+                w.OpenBlock();
+                w.Line("global::Codec.ReadResult list = " + field.TypeName + ".TryReadAt(source, position, end, out value." + field.Id + ");");
+                EmitListFailure(w);
+                w.Line("position = end;");
+                w.Close();
+                return;
+            }
+
             if (field.Kind == FieldModelKind.List && field.IsRemaining)
             {
                 w.Line("// " + field.Name + ": elements to the end of the message");
@@ -323,6 +345,16 @@ namespace Codec.Generator.Emitting
                 w.Line("global::Codec.ReadResult list = " + field.TypeName + ".TryReadAllAt(source, position, position + (int)length, out value." + field.Id + ");");
                 EmitListFailure(w);
             }
+            else if (field.Kind == FieldModelKind.Union)
+            {
+                w.Line("global::Codec.ReadResult list = " + field.TypeName + ".TryReadAt(source, position, position + (int)length, " + Discriminator(model, field, "value.") + ", out value." + field.Id + ");");
+                EmitListFailure(w);
+            }
+            else if (field.Kind == FieldModelKind.Options)
+            {
+                w.Line("global::Codec.ReadResult list = " + field.TypeName + ".TryReadAt(source, position, position + (int)length, out value." + field.Id + ");");
+                EmitListFailure(w);
+            }
             else
             {
                 w.Line("value." + field.Id + " = source.Slice(position, (int)length);");
@@ -344,18 +376,59 @@ namespace Codec.Generator.Emitting
             w.Line();
         }
 
+        /// <summary>
+        /// Whether the message gets a writer that compresses its DNS names (RFC 1035 §4.1.4) into a whole message being
+        /// built: it has name fields or counted/remaining lists of elements with names, and no checksum or message length
+        /// (which would have to be computed over the compressed size).
+        /// </summary>
+        private static bool CanCompress(MessageModel model) =>
+            model.Checksum is null && !model.Fields.Any(f => f.MessageLength is not null)
+            && model.Fields.Any(f => f.Kind == FieldModelKind.DnsName || CompressesList(f));
+
+        private static bool CompressesList(FieldModel field) =>
+            field.Kind == FieldModelKind.List && field.ElementHasNames && field.LengthOf is null && field.Length is null;
+
         private static void EmitVariableWrite(SourceWriter w, MessageModel model, List<List<FieldModel>> runs)
+        {
+            EmitVariableWrite(w, model, runs, compressed: false);
+            if (CanCompress(model))
+            {
+                EmitVariableWrite(w, model, runs, compressed: true);
+            }
+
+            EmitWriteWrappers(w, "GetSerializedSize()");
+        }
+
+        private static void EmitVariableWrite(SourceWriter w, MessageModel model, List<List<FieldModel>> runs, bool compressed)
         {
             w.Line();
             w.Line("/// <summary>");
-            w.Line("/// Writes the message to the start of <paramref name=\"destination\"/>. Length fields left at 0 are computed from");
-            w.Line("/// the content; set ones are written as they are. A value too wide for its field is InvalidData.");
-            w.Line("/// </summary>");
-            w.Open("public global::Codec.WriteResult TryWrite(global::System.Span<byte> destination)");
-            w.Line("int size = GetSerializedSize();");
-            w.Open("if (destination.Length < size)");
-            w.Line("return global::Codec.WriteResult.DestinationTooSmall(size, destination.Length);");
-            w.Close();
+            if (compressed)
+            {
+                w.Line("/// Writes the message at <paramref name=\"messagePosition\"/> in <paramref name=\"message\"/> (the whole DNS message being built,");
+                w.Line("/// from its first octet), its names and those of its list elements compressed through <paramref name=\"compressor\"/>,");
+                w.Line("/// which the whole message shares. Needs room for the uncompressed size; advances <paramref name=\"messagePosition\"/> on success only.");
+                w.Line("/// </summary>");
+                w.Open("public global::Codec.WriteResult TryWrite(global::System.Span<byte> message, ref int messagePosition, global::Codec.Dns.DnsNameCompressor compressor)");
+                w.Line("int size = GetSerializedSize();");
+                w.Open("if ((uint)messagePosition > (uint)message.Length || message.Length - messagePosition < size)");
+                w.Line("return global::Codec.WriteResult.DestinationTooSmall((int)global::System.Math.Min((long)messagePosition + size, int.MaxValue), message.Length);");
+                w.Close();
+                w.Line();
+                w.Line("int offset = messagePosition;");
+                w.Line("global::System.Span<byte> destination = message.Slice(offset);");
+            }
+            else
+            {
+                w.Line("/// Writes the message to the start of <paramref name=\"destination\"/>. Length fields left at 0 are computed from");
+                w.Line("/// the content; set ones are written as they are. A value too wide for its field is InvalidData.");
+                w.Line("/// </summary>");
+                w.Open("public global::Codec.WriteResult TryWrite(global::System.Span<byte> destination)");
+                w.Line("int size = GetSerializedSize();");
+                w.Open("if (destination.Length < size)");
+                w.Line("return global::Codec.WriteResult.DestinationTooSmall(size, destination.Length);");
+                w.Close();
+            }
 
             // Length fields first: every check happens before the first byte is written.
             var computed = new List<string>();
@@ -446,13 +519,37 @@ namespace Codec.Generator.Emitting
                     FieldModel variable = variables[r];
                     w.Line();
                     w.Line("// " + variable.Name);
-                    if (variable.Kind == FieldModelKind.DnsName)
+                    if (variable.Kind == FieldModelKind.DnsName && compressed)
+                    {
+                        w.OpenBlock();
+                        w.Line("int at = offset + position;");
+                        w.Line("global::Codec.WriteResult name = compressor.TryWrite(this." + variable.Id + ", message, ref at);");
+                        w.Open("if (!name.IsDone)");
+                        w.Line("return name;");
+                        w.Close();
+                        w.Line();
+                        w.Line("position = at - offset;");
+                        w.Close();
+                    }
+                    else if (variable.Kind == FieldModelKind.DnsName)
                     {
                         w.Line("position += this." + variable.Id + ".CopyUncompressedTo(destination.Slice(position));");
                     }
+                    else if (compressed && CompressesList(variable))
+                    {
+                        w.Open("foreach (" + ElementType(variable) + " element in this." + variable.Id + ")");
+                        w.Line("int at = offset + position;");
+                        w.Line("global::Codec.WriteResult element" + variable.Name + " = element.TryWrite(message, ref at, compressor);");
+                        w.Open("if (!element" + variable.Name + ".IsDone)");
+                        w.Line("return element" + variable.Name + ";");
+                        w.Close();
+                        w.Line();
+                        w.Line("position = at - offset;");
+                        w.Close();
+                    }
                     else
                     {
-                        string bytes = "this." + variable.Id + (variable.Kind == FieldModelKind.List ? ".Bytes" : string.Empty);
+                        string bytes = "this." + variable.Id + (variable.HasBytes ? ".Bytes" : string.Empty);
                         w.Line(bytes + ".CopyTo(destination.Slice(position));");
                         w.Line("position += " + bytes + ".Length;");
                     }
@@ -463,9 +560,17 @@ namespace Codec.Generator.Emitting
 
             EmitFillChecksum(w, model, "checksumEnd");
             w.Line();
-            w.Line("return global::Codec.WriteResult.Done(position);");
+            if (compressed)
+            {
+                w.Line("messagePosition = offset + position;");
+                w.Line("return global::Codec.WriteResult.Done(position);");
+            }
+            else
+            {
+                w.Line("return global::Codec.WriteResult.Done(position);");
+            }
+
             w.Close();
-            EmitWriteWrappers(w, "GetSerializedSize()");
         }
 
         private static void EmitVariableDissect(SourceWriter w, MessageModel model, List<List<FieldModel>> runs)
@@ -480,6 +585,11 @@ namespace Codec.Generator.Emitting
             foreach (FieldModel field in model.Fields.Where(f => f.LengthOf is not null || f.CountOf is not null))
             {
                 w.Line("ulong length" + field.Name + " = 0;");
+            }
+
+            foreach (FieldModel field in model.Fields.Where(f => f.DiscriminatorOf is not null))
+            {
+                w.Line("ulong discriminator" + field.Name + " = 0;");
             }
 
             List<FieldModel> variables = model.Fields.Where(f => f.IsVariable).ToList();
@@ -514,6 +624,11 @@ namespace Codec.Generator.Emitting
                     if (field.LengthOf is not null || field.CountOf is not null)
                     {
                         w.Line("length" + field.Name + " = raw;");
+                    }
+
+                    if (field.DiscriminatorOf is not null)
+                    {
+                        w.Line("discriminator" + field.Name + " = raw;");
                     }
 
                     if (field.MessageLength is { } rule)
@@ -570,6 +685,16 @@ namespace Codec.Generator.Emitting
                     w.Close();
                     w.Line();
                     w.Line("builder.Add(" + Layout.Literal(variable.Name) + ", " + Layout.Literal(variable.Label) + ", position * 8, (int)length * 8, null, global::Codec.DissectionText.Hex(source.Slice(position, (int)length)), global::Codec.FieldKind.Bytes);");
+                    if (variable.Kind == FieldModelKind.Union)
+                    {
+                        w.Line(variable.TypeName + ".DissectInto(builder, source, position, position + (int)length, discriminator" + variable.DiscriminatorFrom + ", " + Layout.Literal(variable.Name) + ");");
+                    }
+
+                    if (variable.Kind == FieldModelKind.Options)
+                    {
+                        w.Line(variable.TypeName + ".DissectInto(builder, source, position, position + (int)length, " + Layout.Literal(variable.Name) + ");");
+                    }
+
                     w.Line("position += (int)length;");
                     w.Close();
                 }
@@ -596,6 +721,20 @@ namespace Codec.Generator.Emitting
             int fixedBytes = runs.Take(field.Run).Sum(RunBytes);
             string lengths = string.Join(" + ", variables.Take(field.Run).Select(v => v.ByteLength));
             return "((" + Layout.Int(fixedBytes) + " + " + lengths + ") * 8) + " + Layout.Int(field.BitOffset);
+        }
+
+        /// <summary>The discriminator of a union member as a ulong: the raw bits of the field that chooses its case.</summary>
+        private static string Discriminator(MessageModel model, FieldModel union, string prefix)
+        {
+            FieldModel source = model.Fields.First(f => f.Name == union.DiscriminatorFrom);
+            return "unchecked((ulong)" + Layout.ToRaw(source, prefix + source.Id) + ")";
+        }
+
+        /// <summary>The element type of a MessageList member: "global::Codec.MessageList&lt;T&gt;" gives T.</summary>
+        private static string ElementType(FieldModel list)
+        {
+            int open = list.TypeName.IndexOf('<');
+            return list.TypeName.Substring(open + 1, list.TypeName.Length - open - 2);
         }
 
         private static string Long(long value) => "(" + value.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L)";

@@ -21,6 +21,12 @@ namespace Codec.Generator.Model
 
         /// <summary>A DNS name (RFC 1035 §3.1), read with compression pointers into the enclosing message.</summary>
         DnsName,
+
+        /// <summary>An [OptionList] type: type-length-value options, validated and read in place.</summary>
+        Options,
+
+        /// <summary>A [Union] type: octets whose case a discriminator field chooses.</summary>
+        Union,
     }
 
     /// <summary>A length taken from another field: bytes = field × Scale + Offset.</summary>
@@ -68,15 +74,27 @@ namespace Codec.Generator.Model
         /// <summary>For <see cref="FieldModelKind.List"/>: where its element count comes from.</summary>
         public string? CountFrom { get; init; }
 
+        /// <summary>For <see cref="FieldModelKind.List"/>: whether the element type has DNS name fields (written compressed).</summary>
+        public bool ElementHasNames { get; init; }
+
+        /// <summary>For <see cref="FieldModelKind.Union"/>: the field whose value chooses the case.</summary>
+        public string? DiscriminatorFrom { get; init; }
+
+        /// <summary>On a field that chooses a union's case: that union member (or null).</summary>
+        public string? DiscriminatorOf { get; init; }
+
         /// <summary>On an integer field that another member's element count comes from: that member (or null).</summary>
         public string? CountOf { get; init; }
 
-        public bool IsVariable => Kind is FieldModelKind.Bytes or FieldModelKind.List or FieldModelKind.DnsName;
+        public bool IsVariable => Kind is FieldModelKind.Bytes or FieldModelKind.List or FieldModelKind.DnsName or FieldModelKind.Options or FieldModelKind.Union;
+
+        /// <summary>Whether the member exposes its octets as <c>.Bytes</c> (lists and option lists).</summary>
+        public bool HasBytes => Kind is FieldModelKind.List or FieldModelKind.Options or FieldModelKind.Union;
 
         /// <summary>An expression for the member's length in bytes, on <c>this</c>.</summary>
         public string ByteLength => "this." + Id + (Kind switch
         {
-            FieldModelKind.List => ".Bytes.Length",
+            FieldModelKind.List or FieldModelKind.Options or FieldModelKind.Union => ".Bytes.Length",
             FieldModelKind.DnsName => ".WireLength",
             _ => ".Length",
         });

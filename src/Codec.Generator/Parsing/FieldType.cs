@@ -68,6 +68,16 @@ namespace Codec.Generator.Parsing
                 return new FieldType(FieldModelKind.List, "", 0, fixedWidth: false);
             }
 
+            if (named.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == UnionParser.UnionAttributeName))
+            {
+                return new FieldType(FieldModelKind.Union, "", 0, fixedWidth: false);
+            }
+
+            if (named.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == OptionListParser.OptionListAttributeName))
+            {
+                return new FieldType(FieldModelKind.Options, "", 0, fixedWidth: false);
+            }
+
             if (named.TypeKind == TypeKind.Enum && named.EnumUnderlyingType is { } underlying)
             {
                 string keyword = Keyword(underlying.SpecialType);

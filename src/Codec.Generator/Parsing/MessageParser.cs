@@ -24,6 +24,7 @@ namespace Codec.Generator.Parsing
         private const string MessageLengthAttributeName = "Codec.MessageLengthAttribute";
         private const string CountAttributeName = "Codec.CountAttribute";
         private const string ChecksumAttributeName = "Codec.InternetChecksumAttribute";
+        private const string DiscriminatorAttributeName = "Codec.DiscriminatorAttribute";
 
         /// <summary>Names the generated code gives members of the message (or of its views).</summary>
         private static readonly HashSet<string> s_generatedMembers = new()
@@ -258,6 +259,20 @@ namespace Codec.Generator.Parsing
                         }
                     }
 
+                    if (entry.Field.DiscriminatorFrom is { } discriminatorName)
+                    {
+                        FieldModel? source = placed.FirstOrDefault(f => f.Name == discriminatorName);
+                        if (source is null || source.Kind is not (FieldModelKind.Unsigned or FieldModelKind.Signed or FieldModelKind.Enum))
+                        {
+                            diagnostics.Add(Diagnostic(DiagnosticDescriptors.DiscriminatorInvalid, entry.Location, entry.MemberName, discriminatorName));
+                            ok = false;
+                        }
+                        else
+                        {
+                            placed[placed.IndexOf(source)] = source with { DiscriminatorOf = entry.MemberName };
+                        }
+                    }
+
                     placed.Add(entry.Field with { BitOffset = bitOffset, Run = run });
                     run++;
                     bitOffset = 0;
@@ -378,6 +393,14 @@ namespace Codec.Generator.Parsing
                 return null;
             }
 
+            AttributeData? discriminator = Find(member, DiscriminatorAttributeName);
+            string? discriminatorFrom = discriminator?.ConstructorArguments.Length == 1 ? discriminator.ConstructorArguments[0].Value as string : null;
+            if ((discriminator is not null) != (fieldType.Kind == FieldModelKind.Union) || (discriminator is not null && discriminatorFrom is null))
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.DiscriminatorInvalid, location, member.Name, discriminatorFrom ?? "(none)"));
+                return null;
+            }
+
             AttributeData? lengthAttribute = Find(member, LengthAttributeName);
             AttributeData? countAttribute = Find(member, CountAttributeName);
             bool remaining = Find(member, RemainingAttributeName) is not null;
@@ -402,9 +425,10 @@ namespace Codec.Generator.Parsing
                 return new Entry(order, member.Name, location, name, ExplicitByteOrder: false) { TypeDisplay = typeDisplay };
             }
 
-            if (fieldType.Kind is FieldModelKind.Bytes or FieldModelKind.List)
+            if (fieldType.Kind is FieldModelKind.Bytes or FieldModelKind.List or FieldModelKind.Options or FieldModelKind.Union)
             {
-                return ParseVariable(type, member, order, field, fieldType.Kind, memberType, lengthAttribute, countAttribute, remaining, location, diagnostics);
+                Entry? variable = ParseVariable(type, member, order, field, fieldType.Kind, memberType, lengthAttribute, countAttribute, remaining, location, diagnostics);
+                return variable is null || discriminatorFrom is null ? variable : variable with { Field = variable.Field with { DiscriminatorFrom = discriminatorFrom } };
             }
 
             if (lengthAttribute is not null || countAttribute is not null || remaining)
@@ -557,6 +581,9 @@ namespace Codec.Generator.Parsing
                 Length = length,
                 IsRemaining = remaining,
                 CountFrom = countFrom,
+                ElementHasNames = kind == FieldModelKind.List && memberType is INamedTypeSymbol { TypeArguments.Length: 1 } list
+                    && list.TypeArguments[0].GetMembers().Any(m => Find(m, FieldAttributeName) is not null
+                        && (m is IFieldSymbol { Type: var t } ? t : ((m as IPropertySymbol)?.Type))?.ToDisplayString() == "Codec.Dns.DnsName"),
             };
             return new Entry(order, member.Name, location, model, ExplicitByteOrder: false) { TypeDisplay = memberType.ToDisplayString() };
         }
@@ -609,7 +636,7 @@ namespace Codec.Generator.Parsing
             return sb.ToString();
         }
 
-        private static string Keyword(INamedTypeSymbol type) => type switch
+        internal static string Keyword(INamedTypeSymbol type) => type switch
         {
             { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
             { IsRecord: true } => "record",
@@ -618,7 +645,7 @@ namespace Codec.Generator.Parsing
             _ => "class",
         };
 
-        private static int NamedInt(AttributeData attribute, string name, int fallback)
+        internal static int NamedInt(AttributeData attribute, string name, int fallback)
         {
             foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
             {
@@ -631,7 +658,7 @@ namespace Codec.Generator.Parsing
             return fallback;
         }
 
-        private static string? NamedString(AttributeData attribute, string name)
+        internal static string? NamedString(AttributeData attribute, string name)
         {
             foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
             {
@@ -646,9 +673,9 @@ namespace Codec.Generator.Parsing
 
         private static string Bits(int value) => value == 1 ? "1 bit" : Text(value) + " bits";
 
-        private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        internal static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        private static DiagnosticInfo Diagnostic(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
+        internal static DiagnosticInfo Diagnostic(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
             new(descriptor.Id, location, new EquatableArray<string>(arguments));
 
         private static ParseResult Result(MessageModel? model, List<DiagnosticInfo> diagnostics) =>

@@ -27,7 +27,7 @@ namespace Codec.Protocols.Dns;
 //
 // For OPT (RFC 6891 §6.1.2) CLASS is the requestor's UDP payload size and TTL holds the extended RCODE and flags.
 
-/// <summary>A resource record (RFC 1035 §4.1.3). RDATA stays raw bytes here (RFC 3597's unknown-type form).</summary>
+/// <summary>A resource record (RFC 1035 §4.1.3). RDATA is typed by TYPE (see <see cref="DnsRData"/>); unknown types stay raw.</summary>
 [Message(Name = "Resource Record")]
 public ref partial struct DnsResourceRecord
 {
@@ -51,7 +51,10 @@ public ref partial struct DnsResourceRecord
     [Field(4, Name = "Data length")]
     public ushort RdLength;
 
-    /// <summary>RDATA, as it lies in the message (names inside it may be compressed).</summary>
-    [Field(5, Name = "Data"), Length(nameof(RdLength))]
-    public ReadOnlySpan<byte> RData;
+    /// <summary>
+    /// RDATA, as it lies in the message (names inside it may be compressed), validated as its TYPE's format. It converts
+    /// to and from <see cref="ReadOnlySpan{T}"/> of its octets; written as those octets.
+    /// </summary>
+    [Field(5, Name = "Data"), Length(nameof(RdLength)), Discriminator(nameof(Type))]
+    public DnsRData RData;
 }

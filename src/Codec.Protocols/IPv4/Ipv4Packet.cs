@@ -1,6 +1,6 @@
 namespace Codec.Protocols.IPv4;
 
-// RFC 791 §3.1: the header of Ipv4Header.cs, then Options (IHL × 4 − 20 octets), then the data up to Total Length.
+// RFC 791 §3.1: the header of Ipv4Header.cs, then Options (IHL × 4 − 20 octets, see Ipv4Options.cs), then the data up to Total Length.
 //
 //    +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
 //    |         20-octet fixed header (see Ipv4Header)                |
@@ -73,9 +73,9 @@ public ref partial struct Ipv4Packet
     [Field(14, Name = "Destination Address")]
     public IPv4Address Destination;
 
-    /// <summary>Options and their padding: IHL × 4 − 20 octets.</summary>
+    /// <summary>Options and their padding: IHL × 4 − 20 octets, each option validated and typed.</summary>
     [Field(15), Length(nameof(Ihl), Scale = 4, Offset = -20)]
-    public ReadOnlySpan<byte> Options;
+    public Ipv4Options Options;
 
     /// <summary>The data, up to Total Length.</summary>
     [Field(16), Remaining]

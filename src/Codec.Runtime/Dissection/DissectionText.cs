@@ -53,6 +53,31 @@ public static class DissectionText
     public static string Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(bytes);
 
     /// <summary>
+    /// A dissection on one line, for a value nested in a field (an option's typed value): a lone field's display, or
+    /// <c>Label: display</c> pairs joined by <c>, </c>.
+    /// </summary>
+    public static string Inline(MessageDissection dissection)
+    {
+        if (dissection.Fields.Count == 1)
+        {
+            return dissection.Fields[0].Display;
+        }
+
+        var text = new StringBuilder();
+        foreach (FieldDissection field in dissection.Fields)
+        {
+            if (field.Kind == FieldKind.Reserved)
+            {
+                continue;
+            }
+
+            text.Append(text.Length == 0 ? string.Empty : ", ").Append(field.Label).Append(": ").Append(field.Display);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
     /// For a field that does not fill whole bytes, tshark's picture of which bits it takes, e.g. <c>.... 0101</c>;
     /// <c>null</c> for whole-byte fields and for wide ones.
     /// </summary>

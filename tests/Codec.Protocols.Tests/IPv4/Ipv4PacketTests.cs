@@ -26,7 +26,9 @@ public class Ipv4PacketTests
         Assert.Equal(28, result.BytesConsumed);
         Assert.Equal(6, ip.Ihl);
         Assert.Equal(IPProtocol.Igmp, ip.Protocol);
-        Assert.Equal(Convert.FromHexString("94040000"), ip.Options.ToArray());
+        Assert.Equal(Convert.FromHexString("94040000"), ip.Options.Bytes.ToArray());
+        Assert.True(ip.Options.TryGetRouterAlert(out Ipv4RouterAlertOption alert));
+        Assert.Equal(0, alert.Value);
         Assert.Equal(Convert.FromHexString("deadbeef"), ip.Payload.ToArray());
         Assert.True(InternetChecksum.IsValid(WithOption.AsSpan(0, ip.Ihl * 4)));
     }
@@ -51,7 +53,11 @@ public class Ipv4PacketTests
     {
         var ip = Ipv4Packet.Read(WithOption);
         ip.Ihl = 0;
-        ip.Options = new byte[] { 1, 1, 1 };
+        var options = new Ipv4Options.Writer(new byte[8]);
+        Assert.True(options.TryAddNoOperation().IsDone);
+        Assert.True(options.TryAddNoOperation().IsDone);
+        Assert.True(options.TryAddNoOperation().IsDone);
+        ip.Options = options.ToList();
 
         var result = ip.TryWrite(new byte[64]);
 
@@ -118,7 +124,7 @@ public class Ipv4PacketTests
             if (result.IsDone)
             {
                 Assert.InRange(result.BytesConsumed, 20, span.Length);
-                Assert.Equal(ip.Ihl * 4 - 20, ip.Options.Length);
+                Assert.Equal(ip.Ihl * 4 - 20, ip.Options.Bytes.Length);
                 Assert.Equal(ip.TotalLength - ip.Ihl * 4, ip.Payload.Length);
             }
 
@@ -158,7 +164,7 @@ public class Ipv4PacketTests
 
         // The checksum covers the options too.
         byte[] option = (byte[])WithOption.Clone();
-        option[21] ^= 0x10;
+        option[23] ^= 0x10; // the Router Alert value: the option still reads, the checksum does not match
         Assert.Equal(CodecErrorKind.ChecksumMismatch, Ipv4Packet.TryRead(option, out _).Error.Kind);
     }
 

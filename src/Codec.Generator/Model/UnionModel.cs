@@ -1,0 +1,19 @@
+namespace Codec.Generator.Model
+{
+    /// <summary>Everything the emitter needs to write one [Union] type, as plain values.</summary>
+    internal sealed record UnionModel(
+        string Namespace,
+        string TypeName,
+        string FullyQualifiedName,
+        string HintName,
+        EquatableArray<ContainingTypeModel> ContainingTypes,
+        string DisplayName,
+        string DefaultMember,
+        EquatableArray<UnionCaseModel> Cases);
+
+    /// <summary>One case: its discriminator value, accessors' name, display name and value type (fully qualified).</summary>
+    internal sealed record UnionCaseModel(ulong Value, string Member, string Label, string ValueType);
+
+    /// <summary>The parse of one [Union] type: a model when it is valid, and the diagnostics found.</summary>
+    internal sealed record UnionParseResult(UnionModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+}

@@ -1,0 +1,123 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Codec.Generator.Diagnostics;
+using Codec.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Codec.Generator.Parsing
+{
+    /// <summary>Turns a [Union] type and its [Case]/[DefaultCase] attributes into a <see cref="UnionModel"/> or diagnostics.</summary>
+    internal static class UnionParser
+    {
+        public const string UnionAttributeName = "Codec.UnionAttribute";
+        private const string CaseAttributeName = "Codec.CaseAttribute";
+        private const string DefaultCaseAttributeName = "Codec.DefaultCaseAttribute";
+
+        public static UnionParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            var diagnostics = new List<DiagnosticInfo>();
+            if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax declaration)
+            {
+                return new UnionParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+            }
+
+            LocationInfo? typeLocation = LocationInfo.From(declaration.Identifier.GetLocation());
+            bool ok = true;
+            if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword) || !type.IsRefLikeType || !type.IsReadOnly || type.IsRecord)
+            {
+                diagnostics.Add(MessageParser.Diagnostic(DiagnosticDescriptors.UnionNotReadonlyRefStruct, typeLocation, type.Name));
+                ok = false;
+            }
+
+            if (type.IsGenericType)
+            {
+                diagnostics.Add(MessageParser.Diagnostic(DiagnosticDescriptors.GenericMessage, typeLocation, type.Name));
+                ok = false;
+            }
+
+            if (type.IsFileLocal)
+            {
+                diagnostics.Add(MessageParser.Diagnostic(DiagnosticDescriptors.FileLocalMessage, typeLocation, type.Name));
+                ok = false;
+            }
+
+            var containing = new List<ContainingTypeModel>();
+            for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+            {
+                bool outerPartial = outer.DeclaringSyntaxReferences
+                    .Select(r => r.GetSyntax(cancellationToken))
+                    .OfType<TypeDeclarationSyntax>()
+                    .Any(d => d.Modifiers.Any(SyntaxKind.PartialKeyword));
+                if (!outerPartial)
+                {
+                    diagnostics.Add(MessageParser.Diagnostic(DiagnosticDescriptors.ContainingTypeNotPartial, typeLocation, type.Name, outer.Name));
+                    ok = false;
+                }
+
+                containing.Insert(0, new ContainingTypeModel(MessageParser.Keyword(outer), outer.Name));
+            }
+
+            string displayName = MessageParser.NamedString(context.Attributes[0], "Name") ?? type.Name;
+            AttributeData? defaultCase = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == DefaultCaseAttributeName);
+            string? defaultMember = defaultCase?.ConstructorArguments.Length == 1 ? defaultCase.ConstructorArguments[0].Value as string : null;
+            if (defaultMember is null || !SyntaxFacts.IsValidIdentifier(defaultMember))
+            {
+                diagnostics.Add(MessageParser.Diagnostic(DiagnosticDescriptors.UnionWithoutDefault, typeLocation, type.Name));
+                ok = false;
+            }
+
+            var cases = new List<UnionCaseModel>();
+            foreach (AttributeData attribute in type.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == CaseAttributeName))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                LocationInfo? location = LocationInfo.From(attribute.ApplicationSyntaxReference) ?? typeLocation;
+                if (attribute.ConstructorArguments.Length != 3 || attribute.ConstructorArguments[0].Value is not ulong value
+                    || attribute.ConstructorArguments[1].Value is not string member)
+                {
+                    ok = false; // the compiler reports the malformed attribute itself
+                    continue;
+                }
+
+                if (attribute.ConstructorArguments[2].Value is not INamedTypeSymbol valueType || !OptionListParser.IsWireType(valueType) || !SyntaxFacts.IsValidIdentifier(member))
+                {
+                    string shown = attribute.ConstructorArguments[2].Value is ITypeSymbol t ? t.ToDisplayString() : "?";
+                    diagnostics.Add(MessageParser.Diagnostic(DiagnosticDescriptors.UnionCaseTypeInvalid, location, member, type.Name, shown));
+                    ok = false;
+                    continue;
+                }
+
+                UnionCaseModel? clash = cases.FirstOrDefault(c => c.Value == value || c.Member == member);
+                if (clash is not null || member == defaultMember)
+                {
+                    diagnostics.Add(MessageParser.Diagnostic(DiagnosticDescriptors.DuplicateUnionCase, location, member, type.Name, clash?.Member ?? defaultMember!));
+                    ok = false;
+                    continue;
+                }
+
+                string label = MessageParser.NamedString(attribute, "Name") ?? member;
+                cases.Add(new UnionCaseModel(value, member, label, valueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)));
+            }
+
+            if (!ok)
+            {
+                return new UnionParseResult(null, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+            }
+
+            string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
+            string hintName = (ns.Length > 0 ? ns + "." : string.Empty) + string.Join(".", containing.Select(c => c.Name).Concat(new[] { type.Name })) + ".Union.g.cs";
+            var model = new UnionModel(
+                ns,
+                type.Name,
+                type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                hintName,
+                new EquatableArray<ContainingTypeModel>(containing.ToArray()),
+                displayName,
+                defaultMember!,
+                new EquatableArray<UnionCaseModel>(cases.OrderBy(c => c.Value).ToArray()));
+            return new UnionParseResult(model, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+        }
+    }
+}

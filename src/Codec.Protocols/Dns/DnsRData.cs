@@ -1,0 +1,25 @@
+namespace Codec.Protocols.Dns;
+
+// RFC 1035 §3.3 and §3.4 (and the RFCs named on each case): RDATA's format depends on the record's TYPE. Types
+// without a case here are kept as raw octets, RFC 3597 §5's "\# length hex" form.
+
+/// <summary>
+/// A record's RDATA, typed by its TYPE: A, AAAA, NS, CNAME, PTR, MX, TXT, SOA, SRV, CAA and OPT are validated on read
+/// and readable as their messages (names inside resolve against the whole DNS message); other types stay raw.
+/// </summary>
+[Union(Name = "RDATA")]
+[Case(1, "A", typeof(DnsAData))]
+[Case(2, "Ns", typeof(DnsNameData), Name = "NS")]
+[Case(5, "Cname", typeof(DnsNameData), Name = "CNAME")]
+[Case(6, "Soa", typeof(DnsSoaData), Name = "SOA")]
+[Case(12, "Ptr", typeof(DnsNameData), Name = "PTR")]
+[Case(15, "Mx", typeof(DnsMxData), Name = "MX")]
+[Case(16, "Txt", typeof(DnsTxtData), Name = "TXT")]
+[Case(28, "Aaaa", typeof(DnsAaaaData), Name = "AAAA")]
+[Case(33, "Srv", typeof(DnsSrvData), Name = "SRV")]
+[Case(41, "Opt", typeof(DnsOptData), Name = "OPT")]
+[Case(257, "Caa", typeof(DnsCaaData), Name = "CAA")]
+[DefaultCase("Unknown")]
+public readonly ref partial struct DnsRData
+{
+}

@@ -1,0 +1,62 @@
+namespace Codec;
+
+/// <summary>
+/// Marks a <c>readonly ref partial struct</c> as a union: octets whose meaning a discriminator field of the enclosing
+/// message chooses (DNS RDATA by TYPE). Each <see cref="CaseAttribute"/> maps a discriminator value to a message type
+/// read from the octets; values without a case are kept raw (<see cref="DefaultCaseAttribute"/>, required). Use it as
+/// a member of a variable-length message with <see cref="DiscriminatorAttribute"/> and <see cref="LengthAttribute"/>
+/// or <see cref="RemainingAttribute"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Struct, Inherited = false, AllowMultiple = false)]
+public sealed class UnionAttribute : Attribute
+{
+    /// <summary>Name shown in dissections. Default: the type name.</summary>
+    public string? Name { get; set; }
+}
+
+/// <summary>One case of a <see cref="UnionAttribute"/> union: for discriminator <see cref="Value"/>, the octets are a <see cref="Type"/>.</summary>
+[AttributeUsage(AttributeTargets.Struct, Inherited = false, AllowMultiple = true)]
+public sealed class CaseAttribute : Attribute
+{
+    /// <summary>Case <paramref name="member"/> for discriminator <paramref name="value"/>, read as <paramref name="type"/>.</summary>
+    public CaseAttribute(ulong value, string member, Type type)
+    {
+        Value = value;
+        Member = member;
+        Type = type;
+    }
+
+    /// <summary>The discriminator value.</summary>
+    public ulong Value { get; }
+
+    /// <summary>The name the accessors are built from (<c>Mx</c> gives <c>IsMx</c> and <c>TryGetMx</c>).</summary>
+    public string Member { get; }
+
+    /// <summary>A [Message] or [OptionList] type that the case's octets must hold exactly.</summary>
+    public Type Type { get; }
+
+    /// <summary>Name shown in dissections. Default: the member name.</summary>
+    public string? Name { get; set; }
+}
+
+/// <summary>The case of a union for discriminator values that have no <see cref="CaseAttribute"/>: raw octets (RFC 3597).</summary>
+[AttributeUsage(AttributeTargets.Struct, Inherited = false, AllowMultiple = false)]
+public sealed class DefaultCaseAttribute : Attribute
+{
+    /// <summary>The default case, whose accessor is <c>Is{member}</c>.</summary>
+    public DefaultCaseAttribute(string member) => Member = member;
+
+    /// <summary>The name of the default case.</summary>
+    public string Member { get; }
+}
+
+/// <summary>On a union member of a message: the earlier integer or enum field whose value chooses the union's case.</summary>
+[AttributeUsage(AttributeTargets.Field | AttributeTargets.Property, Inherited = false, AllowMultiple = false)]
+public sealed class DiscriminatorAttribute : Attribute
+{
+    /// <summary>The case comes from the field named <paramref name="field"/>.</summary>
+    public DiscriminatorAttribute(string field) => Field = field;
+
+    /// <summary>The discriminator field's name.</summary>
+    public string Field { get; }
+}

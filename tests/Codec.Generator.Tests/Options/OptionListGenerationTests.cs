@@ -1,0 +1,113 @@
+using Codec.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Snapshooter;
+using Snapshooter.Xunit;
+
+namespace Codec.Generator.Tests.Options;
+
+/// <summary>The option list construct: clean generation, a snapshot of the emitted code, and incremental caching.</summary>
+public sealed class OptionListGenerationTests
+{
+    private static readonly string[] OptionListSteps =
+        [MessageGenerator.OptionListParseStep, MessageGenerator.OptionListModelStep, MessageGenerator.OptionListDiagnosticStep];
+
+    [Fact]
+    public void An_option_list_and_a_message_carrying_it_generate_cleanly()
+    {
+        GeneratorRun run = GeneratorHarness.Run(OptionListSources.Segment);
+
+        Assert.Null(run.Result.Exception);
+        Assert.True(run.GeneratorDiagnostics.IsEmpty, GeneratorRun.Describe(run.GeneratorDiagnostics));
+        var problems = run.OutputDiagnostics.Where(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, GeneratorRun.Describe(problems));
+        Assert.Contains(run.GeneratedSources.Keys, k => k.EndsWith("SegmentOptions.OptionList.g.cs", StringComparison.Ordinal));
+        string list = run.GeneratedSources.Single(kv => kv.Key.EndsWith("SegmentOptions.OptionList.g.cs", StringComparison.Ordinal)).Value;
+        Assert.Contains("public bool TryGetMaximumSegmentSize(out global::Sample.Options.Mss value)", list, StringComparison.Ordinal);
+        Assert.Contains("public bool HasSackPermitted", list, StringComparison.Ordinal);
+        Assert.Contains("new(1, 1, true, 0, 0x3UL, 0x0UL, 0x0UL, 0x0UL)", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SegmentOptions_snapshot()
+    {
+        GeneratorRun run = GeneratorHarness.Run(OptionListSources.Segment);
+        Assert.True(run.GeneratorDiagnostics.IsEmpty, GeneratorRun.Describe(run.GeneratorDiagnostics));
+        string list = run.GeneratedSources.Single(kv => kv.Key.EndsWith("SegmentOptions.OptionList.g.cs", StringComparison.Ordinal)).Value;
+        Snapshot.Match(list.ReplaceLineEndings("\n"), SnapshotNameExtension.Create("SegmentOptions"));
+    }
+
+    [Fact]
+    public void Adding_an_unrelated_file_leaves_every_option_list_step_cached()
+    {
+        GeneratorRun first = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(OptionListSources.Segment));
+        Assert.Empty(first.GeneratorDiagnostics);
+
+        GeneratorRun second = GeneratorHarness.Run(
+            first.Input.AddSyntaxTrees(GeneratorHarness.ParseTree("namespace Unrelated; public class Plain { public int X; }", "/src/Unrelated.cs")),
+            first.Driver);
+
+        IncrementalAssert.AllCachedOrUnchanged(second.RunResult, [.. GeneratorHarness.TrackedStepNames, .. OptionListSteps]);
+        Assert.Equal(first.GeneratedSources, second.GeneratedSources);
+        IncrementalAssert.NoRoslynObjectsInOutputs(second.RunResult, OptionListSteps);
+    }
+
+    [Fact]
+    public void A_union_generates_cleanly_and_its_steps_stay_cached_after_an_unrelated_edit()
+    {
+        const string union = """
+            using System;
+            using Codec;
+
+            namespace Sample.Unions;
+
+            [Message]
+            public partial struct Word
+            {
+                [Field(0)] public ushort Value;
+            }
+
+            [Union]
+            [Case(1, "Word", typeof(Word))]
+            [DefaultCase("Raw")]
+            public readonly ref partial struct Body
+            {
+            }
+
+            [Message]
+            public ref partial struct Frame
+            {
+                [Field(0)] public byte Kind;
+                [Field(1)] public byte Length;
+                [Field(2), Length(nameof(Length)), Discriminator(nameof(Kind))] public Body Body;
+            }
+            """;
+        GeneratorRun first = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(union));
+        Assert.Empty(first.GeneratorDiagnostics);
+        var problems = first.OutputDiagnostics.Where(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, GeneratorRun.Describe(problems));
+        string frame = first.GeneratedSources.Single(kv => kv.Key.EndsWith("Frame.g.cs", StringComparison.Ordinal)).Value;
+        Assert.Contains("global::Sample.Unions.Body.TryReadAt(source, position, position + (int)length, unchecked((ulong)(ulong)value.Kind), out value.Body)", frame, StringComparison.Ordinal);
+
+        string[] unionSteps = [MessageGenerator.UnionParseStep, MessageGenerator.UnionModelStep, MessageGenerator.UnionDiagnosticStep];
+        GeneratorRun second = GeneratorHarness.Run(
+            first.Input.AddSyntaxTrees(GeneratorHarness.ParseTree("namespace Unrelated; public class Plain { public int X; }", "/src/Unrelated.cs")),
+            first.Driver);
+        IncrementalAssert.AllCachedOrUnchanged(second.RunResult, [.. GeneratorHarness.TrackedStepNames, .. unionSteps]);
+        IncrementalAssert.NoRoslynObjectsInOutputs(second.RunResult, unionSteps);
+        Assert.Equal(first.GeneratedSources, second.GeneratedSources);
+    }
+
+    [Fact]
+    public void Editing_an_option_attribute_modifies_the_option_list_parse()
+    {
+        GeneratorRun first = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(OptionListSources.Segment));
+        SyntaxTree old = first.Input.SyntaxTrees.Single();
+
+        GeneratorRun second = GeneratorHarness.Run(
+            first.Input.ReplaceSyntaxTree(old, GeneratorHarness.ParseTree(OptionListSources.Segment.Replace("[Option(4, \"SackPermitted\")]", "[Option(5, \"SackPermitted\")]"), old.FilePath)),
+            first.Driver);
+
+        IncrementalAssert.AnyModifiedOrNew(second.RunResult, MessageGenerator.OptionListParseStep);
+        Assert.NotEqual(first.GeneratedSources, second.GeneratedSources);
+    }
+}
