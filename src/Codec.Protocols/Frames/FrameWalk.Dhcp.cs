@@ -23,24 +23,13 @@ internal ref partial struct FrameWalk
 
         ReadOnlySpan<byte> payload = _frame[offset..end];
         MessageDissection dhcp = DhcpMessage.Dissect(payload);
-        if (!DhcpMessage.TryRead(payload, out DhcpMessage message).IsDone)
+        JsonObject? values = FixedPart(dhcp, payload);
+        if (!DhcpMessage.TryRead(payload, out _).IsDone)
         {
-            Add("dhcp", dhcp, offset);
+            // A bad magic cookie still leaves a readable BOOTP fixed part (RFC 951), shown as tshark shows it.
+            Add("dhcp", dhcp, offset, values: values);
             return;
         }
-
-        var values = new JsonObject
-        {
-            ["op"] = (byte)message.Op,
-            ["xid"] = message.TransactionId,
-            ["secs"] = message.Seconds,
-            ["flags"] = message.Broadcast ? 0x8000 : 0,
-            ["ciaddr"] = message.ClientAddress.ToString(),
-            ["yiaddr"] = message.YourAddress.ToString(),
-            ["siaddr"] = message.ServerAddress.ToString(),
-            ["giaddr"] = message.GatewayAddress.ToString(),
-            ["chaddr"] = HardwareAddress(payload.Slice(ClientHardwareAddressOffset, Math.Min((int)message.HardwareAddressLength, 16))),
-        };
 
         ReadResult sections = DhcpOptionSections.TryRead(payload, out DhcpOptionSections options);
         if (!sections.IsDone)
@@ -94,15 +83,37 @@ internal ref partial struct FrameWalk
 
             if (option.Kind == DhcpOptions.MessageTypeKind && option.Value.Length == 1)
             {
-                values["message_type"] = option.Value[0];
+                values!["message_type"] = option.Value[0];
                 dhcp = dhcp.Annotate("DHCP message type", Enum.IsDefined((DhcpMessageType)option.Value[0]) ? ((DhcpMessageType)option.Value[0]).ToString() : Number(option.Value[0]));
             }
 
             list.Add((JsonNode)entry);
         }
 
-        values["options"] = list;
+        values!["options"] = list;
         Add("dhcp", dhcp, offset, values: values);
+    }
+
+    /// <summary>The fixed part's values (op … chaddr) from the dissection, when it got as far as giaddr; else <c>null</c>.</summary>
+    private static JsonObject? FixedPart(MessageDissection dhcp, ReadOnlySpan<byte> payload)
+    {
+        if (dhcp["GatewayAddress"] is not { } giaddr || dhcp["Broadcast"] is not { } broadcast || payload.Length < ClientHardwareAddressOffset + 16)
+        {
+            return null;
+        }
+
+        return new JsonObject
+        {
+            ["op"] = dhcp["Op"]!.Value,
+            ["xid"] = dhcp["TransactionId"]!.Value,
+            ["secs"] = dhcp["Seconds"]!.Value,
+            ["flags"] = broadcast.Value == 1 ? 0x8000 : 0,
+            ["ciaddr"] = dhcp["ClientAddress"]!.Display,
+            ["yiaddr"] = dhcp["YourAddress"]!.Display,
+            ["siaddr"] = dhcp["ServerAddress"]!.Display,
+            ["giaddr"] = giaddr.Display,
+            ["chaddr"] = HardwareAddress(payload.Slice(ClientHardwareAddressOffset, Math.Min((int)(dhcp["HardwareAddressLength"]!.Value ?? 0), 16))),
+        };
     }
 
     /// <summary><c>{code, name, value}</c>: the value typed by the option's definition, hex for unknown codes or a value that does not read as its type.</summary>
