@@ -79,12 +79,17 @@ internal static class FrameOutput
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    /// <summary>The generated fields by snake_case member name, then the annotations, then the layer's structured values (which win).</summary>
+    /// <summary>The generated fields by snake_case member name (not their dotted parts), then the annotations, then the layer's structured values (which win).</summary>
     private static JsonObject Fields(FrameLayer layer)
     {
         var fields = new JsonObject();
         foreach (FieldDissection field in layer.Dissection.Fields)
         {
+            if (field.Name.Contains('.', StringComparison.Ordinal))
+            {
+                continue; // a part of a field (an option, a union's case): the layer's structured values show it
+            }
+
             fields[DissectionJson.SnakeCase(field.Name)] = field.Kind switch
             {
                 FieldKind.Boolean => JsonValue.Create(field.Value is ulong bit && bit != 0),

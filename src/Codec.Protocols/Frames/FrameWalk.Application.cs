@@ -4,7 +4,7 @@ using Codec.Protocols.Dns;
 
 namespace Codec.Protocols.Frames;
 
-/// <summary>Application layers: DNS (over UDP, and over TCP with its 2-byte length) and DHCP.</summary>
+/// <summary>DNS, over UDP and over TCP with its 2-byte length; DHCP is in FrameWalk.Dhcp.</summary>
 internal ref partial struct FrameWalk
 {
     /// <summary>The DNS message, each question and record summed up in a line as dig's sections do.</summary>
@@ -30,9 +30,9 @@ internal ref partial struct FrameWalk
             values = new JsonObject
             {
                 ["questions"] = questions,
-                ["answers"] = Records(ref dns, "Answer", message.Answers, payload),
-                ["authorities"] = Records(ref dns, "Authority", message.Authorities, payload),
-                ["additionals"] = Records(ref dns, "Additional", message.Additionals, payload),
+                ["answers"] = Records(ref dns, "Answer", message.Answers),
+                ["authorities"] = Records(ref dns, "Authority", message.Authorities),
+                ["additionals"] = Records(ref dns, "Additional", message.Additionals),
             };
         }
 
@@ -58,12 +58,12 @@ internal ref partial struct FrameWalk
         Data(offset, end);
     }
 
-    private static JsonArray Records(ref MessageDissection dns, string section, MessageList<DnsResourceRecord> records, ReadOnlySpan<byte> message)
+    private static JsonArray Records(ref MessageDissection dns, string section, MessageList<DnsResourceRecord> records)
     {
         var list = new JsonArray();
         foreach (DnsResourceRecord record in records)
         {
-            string data = DnsRecordData(record, message);
+            string data = DnsPresentation.Data(record);
             dns = dns.Annotate(section, $"{record.Name.ToString()} {record.Ttl} {DnsText.Class(record.Class)} {DnsText.Type(record.Type)} {data}");
             list.Add((JsonNode)new JsonObject
             {
@@ -76,32 +76,5 @@ internal ref partial struct FrameWalk
         }
 
         return list;
-    }
-
-    /// <summary>
-    /// Hook for the typed RDATA definitions, which give dig's presentation form per type. Until they plug in here,
-    /// every type is written in RFC 3597 §5's generic form (<c>\# length hex</c>), which dig also reads.
-    /// </summary>
-    private static string DnsRecordData(DnsResourceRecord record, ReadOnlySpan<byte> message)
-    {
-        _ = message;
-        return record.RData.IsEmpty ? "\\# 0" : $"\\# {record.RData.Length} {DissectionText.Hex(record.RData)}";
-    }
-
-    /// <summary>
-    /// Hook for the DHCP definitions (BOOTP fixed part, options), which plug in here. Until they do, a DHCP payload
-    /// is recognised by its port and shown as bytes under the name <c>dhcp</c>.
-    /// </summary>
-    public readonly void Dhcp(int offset, int end)
-    {
-        if (end <= offset)
-        {
-            return;
-        }
-
-        var builder = new DissectionBuilder("Dynamic Host Configuration Protocol", "Dhcp", ByteOrder.BigEndian);
-        ReadOnlySpan<byte> data = _frame[offset..end];
-        builder.Add("Data", "Data", 0, data.Length * 8, null, DissectionText.Hex(data), FieldKind.Bytes);
-        Add("dhcp", builder.Complete(ReadResult.Done(data.Length)).Annotate("Note", "DHCP fields are not dissected yet"), offset);
     }
 }

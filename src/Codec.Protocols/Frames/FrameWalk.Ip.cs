@@ -38,12 +38,8 @@ internal ref partial struct FrameWalk
 
         string checksum = InternetChecksum.IsValid(packet[..headerLength]) ? "good" : "bad";
         ip = WithLength(ip, headerLength).Annotate("Header checksum status", checksum);
-        var values = new JsonObject { ["checksum_status"] = checksum };
-        if (headerLength > Ipv4Header.Size)
-        {
-            // TLV options are dissected by the IPv4 options definitions; until then they are shown as bytes.
-            ip = ip.Annotate("Options", $"{headerLength - Ipv4Header.Size} bytes: {DissectionText.Hex(packet[Ipv4Header.Size..headerLength])}");
-        }
+        CodecError? optionsFailure = Ipv4OptionList(packet, headerLength, ref ip, out JsonArray options);
+        var values = new JsonObject { ["checksum_status"] = checksum, ["options"] = options };
 
         int totalLength = header.TotalLength;
         if (totalLength == 0)
@@ -56,7 +52,7 @@ internal ref partial struct FrameWalk
         // The datagram ends at Total Length: bytes after it (Ethernet padding) are not payload.
         int end = offset + totalLength;
         bool complete = true;
-        CodecError? failure = null;
+        CodecError? failure = optionsFailure;
         if (end > _frame.Length)
         {
             complete = false;

@@ -118,19 +118,14 @@ internal ref partial struct FrameWalk
 
         string checksum = ip.ChecksumStatus((byte)IPProtocol.Tcp, segment);
         tcp = WithLength(tcp, headerLength).Annotate("Checksum status", checksum);
-        ReadOnlySpan<byte> options = segment[TcpHeader.Size..headerLength];
-        if (!options.IsEmpty)
-        {
-            tcp = tcp.Annotate("Options", $"{options.Length} bytes: {DissectionText.Hex(options)}");
-        }
-
+        CodecError? failure = TcpOptionList(segment, headerLength, ref tcp, out JsonArray options);
         var values = new JsonObject
         {
             ["checksum_status"] = checksum,
             ["flags"] = Flags(header.Flags),
-            ["options"] = TcpOptions(options),
+            ["options"] = options,
         };
-        Add("tcp", tcp, offset, values: values);
+        Add("tcp", tcp, offset, failure, values);
 
         int payload = offset + headerLength;
         if (payload < end && IsPort(_options.DnsPorts, header.SourcePort, header.DestinationPort))
@@ -154,13 +149,6 @@ internal ref partial struct FrameWalk
         ["ece"] = flags.HasFlag(TcpFlags.Ece),
         ["cwr"] = flags.HasFlag(TcpFlags.Cwr),
     };
-
-    /// <summary>
-    /// Hook for the TCP option definitions (kind, name, value per option), which plug in here. Until they do, the
-    /// option bytes come out as one entry of kind <c>null</c> named <c>unparsed</c>.
-    /// </summary>
-    private static JsonArray TcpOptions(ReadOnlySpan<byte> options) =>
-        options.IsEmpty ? [] : [new JsonObject { ["kind"] = null, ["name"] = "unparsed", ["value"] = DissectionText.Hex(options) }];
 
     private static bool IsPort(IReadOnlySet<ushort> ports, UdpHeader header) => IsPort(ports, header.SourcePort, header.DestinationPort);
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Codec.Protocols.Tests.Infrastructure;
-using Codec.Runtime.Tests.Checksums;
 
 namespace Codec.Protocols.Tests.Robustness;
 

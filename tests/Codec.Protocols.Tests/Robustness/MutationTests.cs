@@ -100,11 +100,11 @@ public class MutationTests(ITestOutputHelper output)
         }
 
         FrameDissection frame = FrameDissector.Dissect(input, LinkType.IPv4);
-        foreach (MessageDissection layer in frame.Layers)
+        foreach (FrameLayer layer in frame.Layers)
         {
-            Check(layer.Result, input.Length - layer.Offset, layer.Protocol);
-            _ = DissectionText.ToText(layer);
-            _ = DissectionJson.ToJson(layer);
+            Check(layer.Dissection.Result, input.Length - layer.Offset, layer.Protocol);
+            _ = DissectionText.ToText(layer.Dissection);
+            _ = DissectionJson.ToJson(layer.Dissection);
         }
     }
 
