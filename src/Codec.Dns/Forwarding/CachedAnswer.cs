@@ -75,7 +75,7 @@ public sealed class CachedAnswer
             if (record.Type == DnsType.SOA && record.RData.Length >= 4)
             {
                 // RFC 2308 §5: a negative answer lives min(SOA TTL, SOA MINIMUM).
-                negative = Math.Min(record.Ttl, BinaryPrimitives.ReadUInt32BigEndian(record.RData[^4..]));
+                negative = Math.Min(record.Ttl, BinaryPrimitives.ReadUInt32BigEndian(record.RData.Bytes[^4..]));
             }
 
             index++;
