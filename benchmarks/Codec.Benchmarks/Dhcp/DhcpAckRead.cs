@@ -19,7 +19,7 @@ public class DhcpAckRead
     public void Setup()
     {
         _packets = DhcpAckSample.CreatePackets();
-        DnsExpected.Agree(nameof(DhcpAckRead), HandWritten(), ("PacketDotNet", PacketDotNet()));
+        Contestants.Agree(nameof(DhcpAckRead), HandWritten(), ("PacketDotNet", PacketDotNet()));
         if (HandWritten() == 0)
         {
             throw new InvalidOperationException("The sample DHCPACK does not read.");

@@ -53,7 +53,7 @@ public class DhcpAckWrite
             throw new InvalidOperationException($"{name}'s packet does not read back: {Convert.ToHexString(packet)}");
         }
 
-        DnsExpected.Agree(nameof(DhcpAckWrite), expected, (name, dhcp));
+        Contestants.Agree(nameof(DhcpAckWrite), expected, (name, dhcp));
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = DhcpAckSample.BatchSize)]

@@ -18,17 +18,4 @@ internal static class DnsExpected
         acc = DnsFold.A(acc, DnsSample.Address2);
         return DnsFold.Opt(acc, 1, DnsSample.UdpPayloadSize, 0, true);
     }
-
-    /// <summary>Throws unless every contestant's result equals <paramref name="expected"/>.</summary>
-    public static void Agree(string scenario, ulong expected, params (string Name, ulong Value)[] results)
-    {
-        foreach (var (name, value) in results)
-        {
-            if (value != expected)
-            {
-                throw new InvalidOperationException(
-                    $"{scenario}: {name} folds to {value:X16}, expected {expected:X16} (" + string.Join(", ", results.Select(r => $"{r.Name} {r.Value:X16}")) + ").");
-            }
-        }
-    }
 }

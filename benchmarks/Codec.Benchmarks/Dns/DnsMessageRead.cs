@@ -26,7 +26,7 @@ public class DnsMessageRead
             expected = DnsExpected.Message(expected, DnsSample.IdOf(i));
         }
 
-        DnsExpected.Agree(nameof(DnsMessageRead), expected, ("HandWritten", HandWritten()), ("Generated", Generated()), ("DnsClient", DnsClient()), ("Makaretu", Makaretu()), ("Arsoft", Arsoft()));
+        Contestants.Agree(nameof(DnsMessageRead), expected, ("HandWritten", HandWritten()), ("Generated", Generated()), ("DnsClient", DnsClient()), ("Makaretu", Makaretu()), ("Arsoft", Arsoft()));
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = DnsSample.BatchSize)]

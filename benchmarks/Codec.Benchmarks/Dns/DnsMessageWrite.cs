@@ -42,7 +42,7 @@ public class DnsMessageWrite
             throw new InvalidOperationException($"{name}'s output does not read: {Convert.ToHexString(_destination, 0, total / DnsSample.BatchSize)}");
         }
 
-        DnsExpected.Agree(nameof(DnsMessageWrite), DnsExpected.Message(Fold.Seed, id), (name, acc));
+        Contestants.Agree(nameof(DnsMessageWrite), DnsExpected.Message(Fold.Seed, id), (name, acc));
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = DnsSample.BatchSize)]

@@ -37,7 +37,7 @@ public class DnsNameDecompression
             expected = Fold.Mix(expected, (ulong)(uint)wire | ((ulong)(uint)labels << 16) | ((ulong)(uint)consumed << 32));
         }
 
-        DnsExpected.Agree(nameof(DnsNameDecompression), expected, ("HandWritten", HandWritten()), ("Generated", Generated()));
+        Contestants.Agree(nameof(DnsNameDecompression), expected, ("HandWritten", HandWritten()), ("Generated", Generated()));
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Names)]

@@ -39,8 +39,8 @@ public class DnsResponseRead
             expected = DnsExpected.Message(expected, DnsSample.IdOf(i));
         }
 
-        DnsExpected.Agree(nameof(DnsResponseRead) + " (DNS part)", expected, ("HandWritten", hand));
-        DnsExpected.Agree(
+        Contestants.Agree(nameof(DnsResponseRead) + " (DNS part)", expected, ("HandWritten", hand));
+        Contestants.Agree(
             nameof(DnsResponseRead), HandWritten(), ("Generated", Generated()), ("PacketDotNetDnsClient", PacketDotNetDnsClient()),
             ("PacketDotNetMakaretu", PacketDotNetMakaretu()), ("PacketDotNetArsoft", PacketDotNetArsoft()));
     }

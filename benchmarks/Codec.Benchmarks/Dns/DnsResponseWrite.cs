@@ -46,7 +46,7 @@ public class DnsResponseWrite
             throw new InvalidOperationException($"{name}'s packet does not read back: {Convert.ToHexString(packet)}");
         }
 
-        DnsExpected.Agree(nameof(DnsResponseWrite), DnsExpected.Message(Fold.Seed, DnsSample.IdOf(DnsSample.BatchSize - 1)), (name, dnsAcc));
+        Contestants.Agree(nameof(DnsResponseWrite), DnsExpected.Message(Fold.Seed, DnsSample.IdOf(DnsSample.BatchSize - 1)), (name, dnsAcc));
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = DnsSample.BatchSize)]

@@ -38,7 +38,7 @@ public class Ipv4SequenceRead
             }
         }
 
-        DnsExpected.Agree(nameof(Ipv4SequenceRead), Span(), ("SingleSegmentSequence", SingleSegmentSequence()), ("SplitSequence", SplitSequence()));
+        Contestants.Agree(nameof(Ipv4SequenceRead), Span(), ("SingleSegmentSequence", SingleSegmentSequence()), ("SplitSequence", SplitSequence()));
         if (Span() == 0)
         {
             throw new InvalidOperationException("The headers do not read.");

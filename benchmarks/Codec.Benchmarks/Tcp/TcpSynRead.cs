@@ -24,7 +24,7 @@ public class TcpSynRead
             throw new InvalidOperationException("The sample SYN does not read.");
         }
 
-        DnsExpected.Agree(nameof(TcpSynRead), HandWritten(), ("Generated", Generated()), ("PacketDotNet", PacketDotNet()));
+        Contestants.Agree(nameof(TcpSynRead), HandWritten(), ("Generated", Generated()), ("PacketDotNet", PacketDotNet()));
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = TcpSynSample.BatchSize)]
