@@ -5,6 +5,12 @@
 #   paired   the CSV of `Codec.Benchmarks --paired` -> a row per benchmark
 #   verdict  the paired CSV, then the BenchmarkDotNet CSV of Ipv4HeaderRead -> whether each Generated* reader is
 #            within 1.2x of the hand-written one with 0 B allocated, by both measurements (-v mode=dry: not judged)
+#   peers    one BenchmarkDotNet CSV -> for a class with peer libraries (methods named after PacketDotNet, DnsClient,
+#            Makaretu, Arsoft), a table: how many times faster the hand-written and each Generated* method is than each
+#            peer (peer mean / its mean); nothing for a class without peers
+#   targets  every BenchmarkDotNet CSV (-v mode=dry: not judged) -> issue 6's targets per class: each Generated* method
+#            within 1.2x of the baseline with 0 B allocated, and at least 15x faster than PacketDotNet, 10x than
+#            DnsClient and Makaretu, 30x than ARSoft; "met" or "**missed**" for each
 
 function split_csv(line,    n, i, c, field, quoted) {
     n = 0; field = ""; quoted = 0
@@ -32,6 +38,14 @@ function value(name) { return (name in column) ? cell[column[name]] : "–" }
 function number(text) { gsub(/,/, "", text); sub(/ .*/, "", text); return text + 0 }
 function is_number(text) { gsub(/,/, "", text); sub(/ .*/, "", text); return text ~ /^[0-9]+(\.[0-9]+)?$/ }
 function allocated_none(text) { return text == "-" || text == "0 B" || text == "0" }
+function is_peer(method) { return method ~ /PacketDotNet|DnsClient|Makaretu|Arsoft/ }
+# The target for a peer: the DNS library when a method combines PacketDotNet with one (the DNS part dominates).
+function peer_target(method) {
+    if (method ~ /Arsoft/) return 30
+    if (method ~ /DnsClient|Makaretu/) return 10
+    return 15
+}
+function class_of(path,    name) { name = path; sub(/.*\//, "", name); sub(/-report[.]csv$/, "", name); sub(/.*[.]/, "", name); return name }
 
 { sub(/\r$/, "") }
 
@@ -59,6 +73,17 @@ part == "bdn" {
     row = "| " value("Method") " |"
     for (i = first_param; i < column["Mean"]; i++) row = row " " cell[i] " |"
     printf "%s %s | %s | %s | %s | %s | %s |\n", row, value("Mean"), value("Median"), value("StdDev"), value("Ratio"), value("RatioSD"), alloc
+    next
+}
+
+part == "peers" || part == "targets" {
+    if (FNR == 2) { cls = class_of(FILENAME); classes[++class_count] = cls; n_methods[cls] = 0 }
+    m = value("Method")
+    k = ++n_methods[cls]
+    methods[cls, k] = m
+    means[cls, k] = value("Mean")
+    ratios[cls, k] = value("Ratio")
+    allocs[cls, k] = allocated_none(value("Allocated")) ? "0 B" : value("Allocated")
     next
 }
 
@@ -96,7 +121,65 @@ part == "verdict" && file == 2 {
     printf "- %s: %s× by BenchmarkDotNet (RatioSD %s), %s× by the paired check (quartiles %s); %s allocated: %s.\n", method, ratio, ratio_sd, p, (method in paired_iqr) ? paired_iqr[method] : "–", alloc, outcome
 }
 
+function times(peer_mean, mean) {
+    if (!is_number(peer_mean) || !is_number(mean) || number(mean) == 0) return "–"
+    return sprintf("%.1f×", number(peer_mean) / number(mean))
+}
+
 END {
+    if (part == "peers") {
+        cls = classes[1]; np = 0; header = "| Faster than → |"; rule = "|---|"
+        for (k = 1; k <= n_methods[cls]; k++) if (is_peer(methods[cls, k])) { peers[++np] = k; header = header " " methods[cls, k] " |"; rule = rule "---:|" }
+        if (np == 0) exit
+        print ""
+        print "How many times faster than each peer (peer's mean / this mean):"
+        print ""
+        print header
+        print rule
+        for (k = 1; k <= n_methods[cls]; k++) {
+            if (is_peer(methods[cls, k])) continue
+            row = "| " methods[cls, k] " |"
+            for (p = 1; p <= np; p++) row = row " " times(means[cls, peers[p]], means[cls, k]) " |"
+            print row
+        }
+        exit
+    }
+    if (part == "targets") {
+        missed = 0; met = 0
+        for (c = 1; c <= class_count; c++) {
+            cls = classes[c]; has_peer = 0; has_generated = 0
+            for (k = 1; k <= n_methods[cls]; k++) { if (is_peer(methods[cls, k])) has_peer = 1; if (methods[cls, k] ~ /^Generated/) has_generated = 1 }
+            if (!has_peer) continue
+            if (!has_generated) {
+                line = "- " cls ": no generated contestant;"
+                for (k = 1; k <= n_methods[cls]; k++) if (is_peer(methods[cls, k])) line = line " hand-written is " times(means[cls, k], means[cls, 1]) " faster than " methods[cls, k] ";"
+                sub(/;$/, ".", line)
+                print line
+                continue
+            }
+            for (k = 1; k <= n_methods[cls]; k++) {
+                if (methods[cls, k] !~ /^Generated/) continue
+                if (mode == "dry") { print "- " cls "." methods[cls, k] ": not judged (dry run)."; continue }
+                ok = is_number(ratios[cls, k]) && number(ratios[cls, k]) <= 1.2 && allocs[cls, k] == "0 B"
+                line = "- " cls "." methods[cls, k] ": " ratios[cls, k] "× hand-written, " allocs[cls, k] " (target ≤ 1.2×, 0 B): " (ok ? "met" : "**missed**")
+                if (ok) met++; else missed++
+                for (p = 1; p <= n_methods[cls]; p++) {
+                    if (!is_peer(methods[cls, p])) continue
+                    t = peer_target(methods[cls, p])
+                    x = times(means[cls, p], means[cls, k])
+                    ok = x != "–" && number(means[cls, p]) / number(means[cls, k]) >= t
+                    line = line "; " x " faster than " methods[cls, p] " (target ≥ " t "×): " (ok ? "met" : "**missed**")
+                    if (ok) met++; else missed++
+                }
+                print line "."
+            }
+        }
+        if (mode == "dry") exit
+        print ""
+        if (missed) print "**" missed " of " (met + missed) " targets missed** on this run; the notes below say why."
+        else print "Every target is met on this run."
+        exit
+    }
     if (part != "verdict") exit
     if (checked == 0) { print "- No Generated* benchmark in the report."; exit }
     print ""

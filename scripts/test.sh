@@ -4,9 +4,11 @@
 #   1. installs the Debian packages listed in scripts/test-packages.txt whose commands are missing;
 #   2. builds Codecs.sln in Release once (warnings are errors, see Directory.Build.props);
 #   3. runs every test project of the solution, one after another, writing TestResults/<project>.trx;
-#   4. sums the TRX counters and prints one closing line: `N passed, N failed`.
+#   4. runs the benchmark suite in dry mode (benchmarks/run.sh --dry: one cold invocation of every benchmark, no
+#      timing judged), so that every benchmark keeps building, passing its [GlobalSetup] cross-checks and running;
+#   5. sums the TRX counters and prints one closing line: `N passed, N failed`.
 #
-# Exits non-zero if the build or a test run fails, if any test failed, or if no test ran.
+# Exits non-zero if the build or a test run fails, if any test failed, if no test ran, or if a benchmark threw.
 # Environment: CI=true makes package installation failures fatal and sets SNAPSHOOTER_STRICT_MODE=true
 # (snapshot tests fail instead of writing new snapshots). CODECS_ARTIFACTS_PATH, if set, is passed to
 # dotnet as --artifacts-path, so that a local run does not share bin/obj with builds already under way.
@@ -119,6 +121,17 @@ for project in "${test_projects[@]}"; do
         --logger "console;verbosity=minimal" || test_status=$?
 done
 
+# The dry run reuses the Release build above; its BenchmarkDotNet reports go to a scratch directory (never RESULTS.md).
+bench_status=0
+bench_reports=$(mktemp -d)
+log "benchmarks/run.sh --dry"
+ARTIFACTS_PATH=${CODECS_ARTIFACTS_PATH:-} BDN_ARTIFACTS="$bench_reports" \
+    bash benchmarks/run.sh --dry --no-build >"$bench_reports/run.log" 2>&1 || bench_status=$?
+if ((bench_status != 0)); then
+    tail -n 60 "$bench_reports/run.log" >&2
+fi
+rm -rf "$bench_reports"
+
 read -r passed failed < <(sum_trx_counters "$RESULTS_DIR")
 trx_count=$(find "$RESULTS_DIR" -type f -name '*.trx' | wc -l)
 
@@ -133,6 +146,10 @@ if ((test_status != 0)); then
 fi
 if ((trx_count != ${#test_projects[@]})); then
     echo "error: ${#test_projects[@]} test projects but $trx_count TRX files in $RESULTS_DIR" >&2
+    status=1
+fi
+if ((bench_status != 0)); then
+    echo "error: benchmarks/run.sh --dry exited with $bench_status (a benchmark failed to build, set up or run)" >&2
     status=1
 fi
 if ((passed == 0)); then

@@ -1,0 +1,66 @@
+using System.Runtime.CompilerServices;
+using Codec.Protocols.IPv4;
+using Codec.Protocols.Udp;
+
+namespace Codec.Benchmarks;
+
+/// <summary>Our side of the IPv4 and UDP layers: the generated <see cref="Ipv4Packet"/> (header checksum verified) and <see cref="UdpDatagram"/>.</summary>
+internal static class GeneratedPackets
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryReadIpv4(ReadOnlySpan<byte> packet, ref ulong acc, out ReadOnlySpan<byte> payload)
+    {
+        if (!Ipv4Packet.TryRead(packet, out Ipv4Packet ip, out _))
+        {
+            payload = default;
+            return false;
+        }
+
+        acc = Fold.Ipv4(
+            acc, ip.Ihl * 4, (ip.Dscp << 2) | ip.Ecn, ip.TotalLength, ip.Identification, (ip.DontFragment ? 2 : 0) | (ip.MoreFragments ? 1 : 0),
+            ip.FragmentOffset, ip.Ttl, (int)ip.Protocol, ip.HeaderChecksum, ip.Source.Value, ip.Destination.Value);
+        payload = ip.Payload;
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryReadUdp(ReadOnlySpan<byte> datagram, ref ulong acc, out ReadOnlySpan<byte> data)
+    {
+        if (!UdpDatagram.TryRead(datagram, out UdpDatagram udp, out _))
+        {
+            data = default;
+            return false;
+        }
+
+        acc = Fold.Udp(acc, udp.SourcePort, udp.DestinationPort, udp.Length, udp.Checksum);
+        data = udp.Data;
+        return true;
+    }
+
+    /// <summary>
+    /// Wraps the <paramref name="dataLength"/> octets already at <c>packet[28..]</c> in UDP and IPv4 headers with the
+    /// generated writers: <see cref="UdpDatagram"/> (length computed), the UDP checksum set through the generated
+    /// <see cref="UdpHeader.View"/>, then <see cref="Ipv4Packet"/> (IHL, total length and header checksum computed).
+    /// Both writers copy their payload into place; here it is already there, so that copy moves bytes onto themselves.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int WrapUdp(Span<byte> packet, int dataLength, ushort identification, uint source, uint destination, ushort sourcePort, ushort destinationPort)
+    {
+        var udp = new UdpDatagram { SourcePort = sourcePort, DestinationPort = destinationPort, Data = packet.Slice(28, dataLength) };
+        if (!udp.TryWrite(packet[20..], out int udpLength))
+        {
+            return 0;
+        }
+
+        var sourceAddress = new IPv4Address(source);
+        var destinationAddress = new IPv4Address(destination);
+        new UdpHeader.View(packet.Slice(20, 8)).Checksum =
+            InternetChecksum.ForUdp(InternetChecksum.ComputeTransport(sourceAddress, destinationAddress, (byte)IPProtocol.Udp, packet.Slice(20, udpLength)));
+        var ip = new Ipv4Packet
+        {
+            Identification = identification, DontFragment = true, Ttl = 64, Protocol = IPProtocol.Udp,
+            Source = sourceAddress, Destination = destinationAddress, Payload = packet.Slice(20, udpLength),
+        };
+        return ip.TryWrite(packet, out int written) ? written : 0;
+    }
+}
