@@ -21,8 +21,8 @@ namespace Codec.Benchmarks.Transport;
 [BenchmarkCategory(Categories.CpuBound)]
 public class ProtocolReaderBenchmarks
 {
-    private const int Messages = 1000;
-    private const int FrameSize = 2 + UdpHeader.Size;
+    internal const int Messages = 1000;
+    internal const int FrameSize = 2 + UdpHeader.Size;
 
     private readonly LengthPrefixedReader<UdpHeader> _bareMessages = new(new WireMessageReader<UdpHeader>());
     private readonly LengthPrefixedReader<UdpHeader> _protocolMessages = new(new WireMessageReader<UdpHeader>());
@@ -30,11 +30,6 @@ public class ProtocolReaderBenchmarks
     private readonly LengthPrefixedReader<UdpHeader> _tryReadMessages = new(new WireMessageReader<UdpHeader>());
     private ProtocolReader _protocolReader = null!;
     private ProtocolReader _tryReadReader = null!;
-    private readonly LengthPrefixedPayloadReader _bareFrames = new();
-    private readonly LengthPrefixedPayloadReader _inPlaceFrames = new();
-    private ReplayPipeReader _bareInPlaceInput = null!;
-    private ProtocolReader _inPlaceReader = null!;
-    private readonly Sum _inPlaceSum = new();
 
     [Params(1, Messages)]
     public int MessagesPerRead { get; set; }
@@ -42,31 +37,19 @@ public class ProtocolReaderBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var writer = new LengthPrefixedWriter<UdpHeader>(new WireMessageWriter<UdpHeader>());
-        var frames = new ArrayBufferWriter<byte>();
-        for (int i = 0; i < Messages; i++)
-        {
-            writer.WriteMessage(new UdpHeader { SourcePort = (ushort)i, DestinationPort = 53, Length = 8, Checksum = (ushort)(i * 7) }, frames);
-        }
-
-        byte[] data = frames.WrittenSpan.ToArray();
+        byte[] data = Frames();
         _bareInput = new ReplayPipeReader(data, MessagesPerRead * FrameSize);
         _protocolReader = new ProtocolReader(new ReplayPipeReader(data, MessagesPerRead * FrameSize));
         _tryReadReader = new ProtocolReader(new ReplayPipeReader(data, MessagesPerRead * FrameSize));
-        _bareInPlaceInput = new ReplayPipeReader(data, MessagesPerRead * FrameSize);
-        _inPlaceReader = new ProtocolReader(new ReplayPipeReader(data, MessagesPerRead * FrameSize));
 
         // Cross-check: both loops read every message once, in order.
         const long expected = (long)Messages * (Messages - 1) / 2;
         long bare = BarePipeReaderLoop().AsTask().GetAwaiter().GetResult();
         long protocol = ProtocolReaderLoop().AsTask().GetAwaiter().GetResult();
         long tryRead = ProtocolReaderTryReadLoop().AsTask().GetAwaiter().GetResult();
-        long bareInPlace = BareInPlaceLoop().AsTask().GetAwaiter().GetResult();
-        long inPlace = ProtocolReaderInPlaceLoop().AsTask().GetAwaiter().GetResult();
-        if (bare != expected || protocol != expected || tryRead != expected || bareInPlace != expected || inPlace != expected)
+        if (bare != expected || protocol != expected || tryRead != expected)
         {
-            throw new InvalidOperationException(
-                $"Sums differ: bare {bare}, ProtocolReader {protocol}, TryRead {tryRead}, bare in place {bareInPlace}, in place {inPlace}, expected {expected}.");
+            throw new InvalidOperationException($"Sums differ: bare {bare}, ProtocolReader {protocol}, TryRead {tryRead}, expected {expected}.");
         }
     }
 
@@ -150,92 +133,20 @@ public class ProtocolReaderBenchmarks
         return sum;
     }
 
-    /// <summary>
-    /// The baseline of the in-place read: a bare loop that cuts each frame with the same framing reader and reads the
-    /// generated message from the payload where it lies (<see cref="UdpHeader.TryRead"/> on the span).
-    /// </summary>
-    [Benchmark(OperationsPerInvoke = Messages)]
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<long> BareInPlaceLoop()
+    /// <summary>The input of every loop: <see cref="Messages"/> length-prefixed UDP headers, source ports 0, 1, 2, ...</summary>
+    internal static byte[] Frames()
     {
-        PipeReader input = _bareInPlaceInput;
-        long sum = 0;
-        int read = 0;
-        while (read < Messages)
-        {
-            PipeReadResult result = await input.ReadAsync().ConfigureAwait(false);
-            ReadOnlySequence<byte> buffer = result.Buffer;
-            SequencePosition end = buffer.End;
-            SequencePosition consumed = buffer.Start;
-            SequencePosition examined = end;
-            while (read < Messages)
-            {
-                SequencePosition frameEnd = buffer.Start;
-                SequencePosition looked = end;
-                if (!_bareFrames.TryParseMessage(buffer, ref frameEnd, ref looked, out ReadOnlySequence<byte> payload))
-                {
-                    examined = looked;
-                    break;
-                }
-
-                sum += SourcePortOf(payload);
-                read++;
-                consumed = frameEnd;
-                examined = frameEnd;
-                if (SamePosition(frameEnd, end))
-                {
-                    break;
-                }
-
-                buffer = buffer.Slice(frameEnd);
-            }
-
-            input.AdvanceTo(consumed, examined);
-        }
-
-        return sum;
-    }
-
-    /// <summary><see cref="ProtocolReader.ReadAsync{TMessage, THandler}(IMessageReader{ReadOnlySequence{byte}}, THandler, int?, CancellationToken)"/>: framed, handled in place.</summary>
-    [Benchmark(OperationsPerInvoke = Messages)]
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<long> ProtocolReaderInPlaceLoop()
-    {
-        ProtocolReader reader = _inPlaceReader;
-        Sum sum = _inPlaceSum;
-        sum.Value = 0;
-        var handler = new SumHandler(sum);
+        var writer = new LengthPrefixedWriter<UdpHeader>(new WireMessageWriter<UdpHeader>());
+        var frames = new ArrayBufferWriter<byte>();
         for (int i = 0; i < Messages; i++)
         {
-            await reader.ReadAsync<UdpHeader, SumHandler>(_inPlaceFrames, handler).ConfigureAwait(false);
+            writer.WriteMessage(new UdpHeader { SourcePort = (ushort)i, DestinationPort = 53, Length = 8, Checksum = (ushort)(i * 7) }, frames);
         }
 
-        return sum.Value;
+        return frames.WrittenSpan.ToArray();
     }
 
-    private static bool SamePosition(SequencePosition a, SequencePosition b) =>
+    /// <summary>Whether two positions are the same, in the representation a reader returns (no virtual Equals).</summary>
+    internal static bool SamePosition(SequencePosition a, SequencePosition b) =>
         ReferenceEquals(a.GetObject(), b.GetObject()) && a.GetInteger() == b.GetInteger();
-
-    private static long SourcePortOf(in ReadOnlySequence<byte> payload)
-    {
-        Span<byte> copy = stackalloc byte[UdpHeader.Size];
-        ReadOnlySpan<byte> span = payload.IsSingleSegment ? payload.FirstSpan : Copy(payload, copy);
-        return UdpHeader.TryRead(span, out UdpHeader header).IsDone ? header.SourcePort : throw new InvalidOperationException("Not a UDP header.");
-    }
-
-    private static ReadOnlySpan<byte> Copy(in ReadOnlySequence<byte> payload, Span<byte> copy)
-    {
-        payload.CopyTo(copy);
-        return copy[..(int)payload.Length];
-    }
-
-    private sealed class Sum
-    {
-        public long Value;
-    }
-
-    private readonly struct SumHandler(Sum sum) : IMessageHandler<UdpHeader>
-    {
-        public void Handle(scoped in UdpHeader message) => sum.Value += message.SourcePort;
-    }
 }
