@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Pipelines;
 using Codec.Protocols.Dns;
 using Codec.Protocols.Udp;
 using Codec.Transport.Framing;
@@ -191,6 +193,45 @@ public class ProtocolReaderInPlaceTests
         Assert.Equal([Expected[0], Expected[0]], handler.Seen);
     }
 
+    [Fact]
+    public async Task Steady_state_in_place_reads_allocate_nothing_per_message()
+    {
+        // Framed DNS queries in a Pipe's 4 KiB segments: many straddle two and go through the scratch copy.
+        const int Count = 20_000;
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0, useSynchronizationContext: false));
+        byte[] frame = DnsSamples.Framed(DnsSamples.Query);
+        for (int i = 0; i < Count; i++)
+        {
+            BinaryPrimitives.WriteUInt16BigEndian(frame.AsSpan(2), (ushort)i);
+            pipe.Writer.Write(frame);
+        }
+
+        await pipe.Writer.FlushAsync();
+        var reader = new ProtocolReader(pipe.Reader);
+        var framing = new LengthPrefixedPayloadReader();
+        var sum = new IdSum();
+        HandleSynchronously(reader, framing, sum, 1_000);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        HandleSynchronously(reader, framing, sum, Count - 1_000);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal((ulong)Count * (Count - 1) / 2, sum.Value);
+
+        // Nothing per message (one object each would be at least 24 B × 19,000); see the same test of ReadAsync.
+        Assert.True(allocated < Count - 1_000, $"{allocated} B allocated over {Count - 1_000} messages");
+    }
+
+    private static void HandleSynchronously(ProtocolReader reader, LengthPrefixedPayloadReader framing, IdSum sum, int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            ValueTask<ProtocolReadResult> read = reader.ReadAsync<DnsMessage, IdAdder>(framing, new IdAdder(sum));
+            Assert.True(read.IsCompletedSuccessfully);
+            Assert.True(read.Result.HasMessage);
+        }
+    }
+
     private static async Task<(List<string> Seen, ProtocolReadResult End)> HandleFramedAsync(ProtocolReader reader)
     {
         var framing = new LengthPrefixedPayloadReader();
@@ -226,5 +267,24 @@ public class ProtocolReaderInPlaceTests
     private readonly struct PortRecorder(List<(ushort, ushort)> ports) : IMessageHandler<UdpHeader>
     {
         public void Handle(scoped in UdpHeader message) => ports.Add((message.SourcePort, message.DestinationPort));
+    }
+
+    private sealed class IdSum
+    {
+        public ulong Value;
+    }
+
+    /// <summary>Adds each query's ID and checks that its question was read (so the whole message was parsed in place).</summary>
+    private readonly struct IdAdder(IdSum sum) : IMessageHandler<DnsMessage>
+    {
+        public void Handle(scoped in DnsMessage message)
+        {
+            if (message.Questions.Count != 1)
+            {
+                throw new InvalidOperationException("The question was not read.");
+            }
+
+            sum.Value += message.Id;
+        }
     }
 }
