@@ -205,6 +205,16 @@ mkdir -p "$(dirname "$out")"
         echo
         cat "$here/NOTES.md"
     fi
+
+    # Sections measured by separate runs (a filtered run of the transport classes, dnsperf against knotd): each
+    # run writes its own file under separate/, and every full report carries them, so no run drops another's.
+    if [[ $mode != dry ]]; then
+        for section in "$here"/separate/*.md; do
+            [[ -f "$section" ]] || continue
+            echo
+            cat "$section"
+        done
+    fi
 } > "$out"
 
 echo "run.sh: wrote $out"

@@ -41,6 +41,13 @@ internal static class PairedComparison
         write.Setup();
         var checksum = new InternetChecksumCompute();
         checksum.Setup();
+        var (reader1, reader1000) = (new Transport.ProtocolReaderBenchmarks { MessagesPerRead = 1 }, new Transport.ProtocolReaderBenchmarks { MessagesPerRead = 1000 });
+        reader1.Setup();
+        reader1000.Setup();
+        var (inPlace1, inPlace1000) = (new Transport.ProtocolReaderInPlaceBenchmarks { MessagesPerRead = 1 }, new Transport.ProtocolReaderInPlaceBenchmarks { MessagesPerRead = 1000 });
+        inPlace1.Setup();
+        inPlace1000.Setup();
+        const int messages = Transport.ProtocolReaderBenchmarks.Messages;
         const int batch = Ipv4Samples.BatchSize;
 
         var classes = new (string Name, Candidate[] Candidates)[]
@@ -61,6 +68,28 @@ internal static class PairedComparison
             [
                 new("HandWritten", () => write.HandWritten(), batch),
                 new("GeneratedTryWrite", () => write.GeneratedTryWrite(), batch),
+            ]),
+            ("ProtocolReader 1 per read",
+            [
+                new("BarePipeReaderLoop", () => reader1.BarePipeReaderLoop().Result, messages),
+                new("ProtocolReaderLoop", () => reader1.ProtocolReaderLoop().Result, messages),
+                new("ProtocolReaderTryReadLoop", () => reader1.ProtocolReaderTryReadLoop().Result, messages),
+            ]),
+            ("ProtocolReader 1000 per read",
+            [
+                new("BarePipeReaderLoop", () => reader1000.BarePipeReaderLoop().Result, messages),
+                new("ProtocolReaderLoop", () => reader1000.ProtocolReaderLoop().Result, messages),
+                new("ProtocolReaderTryReadLoop", () => reader1000.ProtocolReaderTryReadLoop().Result, messages),
+            ]),
+            ("ProtocolReader in place 1 per read",
+            [
+                new("BareInPlaceLoop", () => inPlace1.BareInPlaceLoop().Result, messages),
+                new("ProtocolReaderInPlaceLoop", () => inPlace1.ProtocolReaderInPlaceLoop().Result, messages),
+            ]),
+            ("ProtocolReader in place 1000 per read",
+            [
+                new("BareInPlaceLoop", () => inPlace1000.BareInPlaceLoop().Result, messages),
+                new("ProtocolReaderInPlaceLoop", () => inPlace1000.ProtocolReaderInPlaceLoop().Result, messages),
             ]),
         };
 

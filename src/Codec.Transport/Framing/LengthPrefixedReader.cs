@@ -59,8 +59,11 @@ public sealed class LengthPrefixedReader<TMessage> : IMessageReader<TMessage>, I
                 {
                     _failed = false;
                     _lastFrameSize = frameSize;
-                    consumed = payload.End;
-                    examined = consumed;
+
+                    // Both from a local, not one from the other: a copy of a just-written position stalls the load.
+                    SequencePosition end = payload.End;
+                    consumed = end;
+                    examined = end;
                     return true;
                 }
             }

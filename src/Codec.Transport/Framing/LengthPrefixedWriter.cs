@@ -10,6 +10,7 @@ namespace Codec.Transport.Framing;
 /// </summary>
 /// <typeparam name="TMessage">The message type.</typeparam>
 public sealed class LengthPrefixedWriter<TMessage> : IMessageWriter<TMessage>
+    where TMessage : allows ref struct
 {
     private readonly IMessageWriter<TMessage> _inner;
 

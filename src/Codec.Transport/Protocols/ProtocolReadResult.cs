@@ -42,6 +42,9 @@ public readonly struct ProtocolReadResult<TMessage>
 
     /// <summary>Whether <see cref="Message"/> holds a message.</summary>
     public bool HasMessage => _end is null;
+
+    /// <summary>Null with a message; else how the read ended.</summary>
+    internal ProtocolEnd? End => _end;
 }
 
 /// <summary>How a read ended without a message: shared instances for a clean end and a canceled read, so only a broken input allocates (once per connection).</summary>

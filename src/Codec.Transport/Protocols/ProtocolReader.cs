@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using PipeReadResult = System.IO.Pipelines.ReadResult;
 
 namespace Codec.Transport.Protocols;
 
@@ -15,7 +14,8 @@ namespace Codec.Transport.Protocols;
 /// each <see cref="ReadAsync{TMessage}(IMessageReader{TMessage}, int?, CancellationToken)"/> returns one message, and
 /// <see cref="Advance"/> releases it before the next read. Messages already buffered are returned without touching the
 /// pipe; nothing is allocated per message. <see cref="TryRead{TMessage}"/> takes a buffered message without the
-/// <see cref="ValueTask{TResult}"/>, for loops that drain pipelined messages.
+/// <see cref="ValueTask{TResult}"/>, for loops that drain pipelined messages. Messages that point into the input (ref
+/// structs) are read and handled in place by <see cref="ReadAsync{TMessage, THandler}(THandler, int?, CancellationToken)"/>.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -33,7 +33,7 @@ namespace Codec.Transport.Protocols;
 /// message already begun is read to its end first. One reader at a time: the type is not thread-safe.
 /// </para>
 /// </remarks>
-public sealed class ProtocolReader : IDisposable
+public sealed partial class ProtocolReader : IDisposable
 {
     /// <summary>The largest frame a 2-byte length prefix can describe (2 + 65,535 bytes): the default maximum message size.</summary>
     public const int DefaultMaximumMessageSize = 2 + ushort.MaxValue;
@@ -45,11 +45,16 @@ public sealed class ProtocolReader : IDisposable
     private readonly CancellationToken _closeRequested;
     private readonly CancellationTokenRegistration _closeRegistration;
 
-    // The pipe's last read (valid while State is Buffered or HasMessage) and how far into it messages were returned:
-    // releasing a message only moves the state on, the next read slices from there.
+    // The pipe's last read (valid while State is Buffered or HasMessage) and where its unconsumed part starts: each
+    // message returned moves the start on (usually by writing one int), the pipe is advanced only when it is read
+    // again. A read made of segments, as every Pipe's is, is rebuilt from the segments without a bounds search.
     private ReadOnlySequence<byte> _read;
-    private object? _consumedObject;
-    private int _consumedInteger;
+    private ReadOnlySequenceSegment<byte>? _startSegment;
+    private object? _startObject;
+    private int _startIndex;
+    private ReadOnlySequenceSegment<byte>? _endSegment;
+    private object? _endObject;
+    private int _endIndex;
 
     // The length of the buffer when the pipe returned it: what is left of it is shorter, so when this is under the
     // maximum no message can exceed it and the hot path needs no length check.
@@ -59,6 +64,17 @@ public sealed class ProtocolReader : IDisposable
     private bool _exhausted;
     private State _state;
     private bool _inputCompleted;
+
+    // Handed from Refill to the read loop: how the input ended, or the pipe read to await.
+    private ProtocolEnd? _end;
+    private ValueTask<System.IO.Pipelines.ReadResult> _pending;
+
+    // Why the last in-place read found no message, when its message rejected the input (see InPlaceParser).
+    private CodecError _payloadError;
+    private bool _payloadInvalid;
+
+    // Where a message that straddles segments is made contiguous for an in-place read; rented on first need.
+    private byte[]? _scratch;
 
     /// <summary>Creates a reader over a connection's input, honouring the server's close requests.</summary>
     /// <param name="connection">The connection; its current <see cref="ConnectionContext.Transport"/> is read (after middleware such as TLS).</param>
@@ -126,25 +142,8 @@ public sealed class ProtocolReader : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ValueTask<ProtocolReadResult<TMessage>> ReadAsync<TMessage>(IMessageReader<TMessage> reader, int? maximumMessageSize, CancellationToken cancellationToken = default)
     {
-        // The hot path, small enough to inline into the caller's loop: the next message is already buffered. No pipe
-        // call, no await, no length computed (a buffer read under the maximum holds no message over it).
-        if (_state == State.Buffered && !_exhausted && reader is not null && _readLength < (maximumMessageSize ?? _maximumMessageSize))
-        {
-            ReadOnlySequence<byte> buffer = _read.Slice(Consumed);
-            SequencePosition consumed = buffer.Start;
-            SequencePosition examined = buffer.End;
-            if (reader.TryParseMessage(buffer, ref consumed, ref examined, out TMessage? message))
-            {
-                SetConsumed(consumed);
-                _exhausted = IsEnd(consumed, buffer);
-                _state = State.HasMessage;
-                return new(new ProtocolReadResult<TMessage>(message));
-            }
-
-            return AfterNoMessage(reader, maximumMessageSize ?? _maximumMessageSize, buffer, consumed, examined, cancellationToken);
-        }
-
-        return ReadSlow(reader, maximumMessageSize ?? _maximumMessageSize, cancellationToken);
+        ArgumentNullException.ThrowIfNull(reader);
+        return ReadCore<TMessage, MessageReaderParser<TMessage>>(new(reader), maximumMessageSize ?? _maximumMessageSize, cancellationToken);
     }
 
     /// <summary>
@@ -162,14 +161,12 @@ public sealed class ProtocolReader : IDisposable
     {
         if (_state == State.Buffered && !_exhausted && reader is not null && _readLength < (maximumMessageSize ?? _maximumMessageSize))
         {
-            ReadOnlySequence<byte> buffer = _read.Slice(Consumed);
+            ReadOnlySequence<byte> buffer = Unconsumed();
             SequencePosition consumed = buffer.Start;
             SequencePosition examined = buffer.End;
             if (reader.TryParseMessage(buffer, ref consumed, ref examined, out message))
             {
-                SetConsumed(consumed);
-                _exhausted = IsEnd(consumed, buffer);
-                _state = State.HasMessage;
+                TookMessage(consumed);
                 return true;
             }
         }
@@ -183,15 +180,16 @@ public sealed class ProtocolReader : IDisposable
     }
 
     /// <summary>Releases the message the last read returned; the next read starts after it. Does nothing without one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Advance()
     {
         if (_state == State.HasMessage)
         {
             _state = State.Buffered;
         }
-        else
+        else if (_state == State.Disposed)
         {
-            ObjectDisposedException.ThrowIf(_state == State.Disposed, this);
+            ThrowDisposed();
         }
     }
 
@@ -205,228 +203,17 @@ public sealed class ProtocolReader : IDisposable
 
         if (_state is State.Buffered or State.HasMessage)
         {
-            _input.AdvanceTo(Consumed);
+            _input.AdvanceTo(Unconsumed().Start);
         }
 
         _state = State.Disposed;
+        Release();
         _closeRegistration.Dispose();
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private ValueTask<ProtocolReadResult<TMessage>> ReadSlow<TMessage>(IMessageReader<TMessage>? reader, int maximum, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        switch (_state)
+        if (_scratch is { } scratch)
         {
-            case State.HasMessage:
-                ThrowAdvanceFirst();
-                break;
-            case State.Disposed:
-                ObjectDisposedException.ThrowIf(true, this);
-                break;
+            _scratch = null;
+            ArrayPool<byte>.Shared.Return(scratch);
         }
-
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maximum, "maximumMessageSize");
-        if (_state == State.Ended)
-        {
-            return new(Completed<TMessage>(null));
-        }
-
-        if (_state == State.Buffered)
-        {
-            if (_exhausted)
-            {
-                // Nothing left to parse: release the read and end, or read on.
-                ReadOnlySequence<byte> rest = _read.Slice(Consumed);
-                return Judge(reader, maximum, rest, rest, rest.End, rest.End, out ProtocolReadResult<TMessage> end)
-                    ? new(end)
-                    : ReadFromInput(reader, maximum, cancellationToken);
-            }
-
-            // Buffered input as long as the maximum: parse within the window.
-            if (Parsed(reader, maximum, out ProtocolReadResult<TMessage> result))
-            {
-                return new(result);
-            }
-        }
-
-        return ReadFromInput(reader, maximum, cancellationToken);
-    }
-
-    /// <summary>The hot path found no message in the unconsumed buffer: judge why, then read the pipe if more input is needed.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private ValueTask<ProtocolReadResult<TMessage>> AfterNoMessage<TMessage>(IMessageReader<TMessage> reader, int maximum, ReadOnlySequence<byte> buffer, SequencePosition consumed, SequencePosition examined, CancellationToken cancellationToken) =>
-        Judge(reader, maximum, buffer, buffer, consumed, examined, out ProtocolReadResult<TMessage> result)
-            ? new(result)
-            : ReadFromInput(reader, maximum, cancellationToken);
-
-    /// <summary>Reads the pipe until a message or the end; synchronously while the pipe has data, so that no state machine runs.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private ValueTask<ProtocolReadResult<TMessage>> ReadFromInput<TMessage>(IMessageReader<TMessage> reader, int maximum, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            ValueTask<PipeReadResult> pending = _input.ReadAsync(cancellationToken);
-            if (!pending.IsCompletedSuccessfully)
-            {
-                return ReadFromInputAsync(pending, reader, maximum, cancellationToken);
-            }
-
-            if (Took(pending.Result, reader, maximum, out ProtocolReadResult<TMessage> result))
-            {
-                return new(result);
-            }
-        }
-    }
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<ProtocolReadResult<TMessage>> ReadFromInputAsync<TMessage>(ValueTask<PipeReadResult> pending, IMessageReader<TMessage> reader, int maximum, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            if (Took(await pending.ConfigureAwait(false), reader, maximum, out ProtocolReadResult<TMessage> result))
-            {
-                return result;
-            }
-
-            pending = _input.ReadAsync(cancellationToken);
-        }
-    }
-
-    /// <summary>Takes a pipe read: true with a message, an end, or a canceled read; false when more input is needed.</summary>
-    private bool Took<TMessage>(in PipeReadResult read, IMessageReader<TMessage> reader, int maximum, out ProtocolReadResult<TMessage> result)
-    {
-        _read = read.Buffer;
-        SetConsumed(_read.Start);
-        _readLength = _read.Length;
-        _exhausted = _readLength == 0;
-        _state = State.Buffered;
-        _inputCompleted = read.IsCompleted;
-
-        // A canceled read keeps its buffer: the next ReadAsync parses it. A close request shows up as a canceled read
-        // too; then a message in flight is finished and an idle connection ends (see Judge).
-        if (read.IsCanceled && !_closeRequested.IsCancellationRequested)
-        {
-            result = new ProtocolReadResult<TMessage>(ProtocolEnd.Canceled);
-            return true;
-        }
-
-        return Parsed(reader, maximum, out result);
-    }
-
-    /// <summary>
-    /// Parses the buffered input. True with a message, or with the end of the input (clean, truncated, violated, or
-    /// closed on request); false when more input is needed, the pipe having been advanced past what was examined.
-    /// </summary>
-    private bool Parsed<TMessage>(IMessageReader<TMessage> reader, int maximum, out ProtocolReadResult<TMessage> result)
-    {
-        // The reader sees at most the maximum: a message that does not end within it can never be read.
-        ReadOnlySequence<byte> buffer = _read.Slice(Consumed);
-        ReadOnlySequence<byte> window = _readLength > maximum && buffer.Length > maximum ? buffer.Slice(0, maximum) : buffer;
-        SequencePosition consumed = window.Start;
-        SequencePosition examined = window.End;
-        if (reader.TryParseMessage(window, ref consumed, ref examined, out TMessage? message))
-        {
-            SetConsumed(consumed);
-            _exhausted = IsEnd(consumed, buffer);
-            _state = State.HasMessage;
-            result = new ProtocolReadResult<TMessage>(message);
-            return true;
-        }
-
-        return Judge(reader, maximum, buffer, window, consumed, examined, out result);
-    }
-
-    /// <summary>
-    /// After the reader found no message in <paramref name="window"/> (the unconsumed <paramref name="buffer"/>, or its
-    /// first maximum bytes): a violation, the end of the input, or (false) a wait for more.
-    /// </summary>
-    private bool Judge<TMessage>(IMessageReader<TMessage> reader, int maximum, in ReadOnlySequence<byte> buffer, in ReadOnlySequence<byte> window, SequencePosition consumed, SequencePosition examined, out ProtocolReadResult<TMessage> result)
-    {
-        ProtocolErrorKind violation =
-            reader is IMessageReaderStatus { LastResult.Status: CodecStatus.InvalidData } ? ProtocolErrorKind.InvalidData
-            : _readLength >= maximum && buffer.Length >= maximum ? ProtocolErrorKind.MessageTooLarge
-
-            // No message, yet the reader did not look at everything: more bytes cannot help (and waiting would spin).
-            : !examined.Equals(window.End) && !window.Slice(examined).IsEmpty ? ProtocolErrorKind.InvalidData
-            : ProtocolErrorKind.None;
-        if (violation != ProtocolErrorKind.None)
-        {
-            CodecError detail = violation == ProtocolErrorKind.InvalidData && reader is IMessageReaderStatus status ? status.LastResult.Error : default;
-            result = Violate<TMessage>(new ProtocolError(violation, buffer.Length, maximum, detail));
-            return true;
-        }
-
-        // Whether a message has begun matters only when the input may end here.
-        bool mayEnd = _inputCompleted || _closeRequested.IsCancellationRequested;
-        long partial = mayEnd ? buffer.Slice(consumed).Length : 0;
-        _input.AdvanceTo(consumed, examined);
-        _state = State.Empty;
-
-        if (_inputCompleted)
-        {
-            _state = State.Ended;
-            if (partial == 0)
-            {
-                result = Completed<TMessage>(null);
-                return true;
-            }
-
-            var error = new ProtocolError(ProtocolErrorKind.Truncated, partial, maximum, default);
-            ProtocolLog.EndedInsideMessage(_logger, ConnectionId, error);
-            result = Completed<TMessage>(error);
-            return true;
-        }
-
-        if (mayEnd && partial == 0)
-        {
-            _state = State.Ended;
-            ProtocolLog.ClosingOnRequest(_logger, ConnectionId);
-            result = Completed<TMessage>(null);
-            return true;
-        }
-
-        result = default;
-        return false;
-    }
-
-    private ProtocolReadResult<TMessage> Violate<TMessage>(ProtocolError error)
-    {
-        ProtocolLog.ClosingOnViolation(_logger, ConnectionId, error);
-
-        // Drop what is buffered (it will never be a message) and stop reading. The connection is not aborted: answers
-        // already written to earlier messages still reach the peer when the handler returns and the connection closes.
-        _input.AdvanceTo(_read.End);
-        _input.Complete();
-        _state = State.Ended;
-        return Completed<TMessage>(error);
-    }
-
-    private static ProtocolReadResult<TMessage> Completed<TMessage>(ProtocolError? error) =>
-        new(error is { } reason ? new ProtocolEnd(reason) : ProtocolEnd.Clean);
-
-    // Where the unconsumed input starts. Kept as its parts so that moving within a segment, the common case, writes no
-    // object reference (and so costs no GC write barrier).
-    private SequencePosition Consumed => new(_consumedObject, _consumedInteger);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void SetConsumed(SequencePosition position)
-    {
-        object? segment = position.GetObject();
-        if (!ReferenceEquals(segment, _consumedObject))
-        {
-            _consumedObject = segment;
-        }
-
-        _consumedInteger = position.GetInteger();
-    }
-
-    /// <summary>Whether <paramref name="position"/> is the end of <paramref name="buffer"/>, in the representation the reader returns (no virtual Equals).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsEnd(SequencePosition position, in ReadOnlySequence<byte> buffer)
-    {
-        SequencePosition end = buffer.End;
-        return ReferenceEquals(position.GetObject(), end.GetObject()) && position.GetInteger() == end.GetInteger();
     }
 
     private static PipeReader InputOf(ConnectionContext connection)
@@ -438,4 +225,7 @@ public sealed class ProtocolReader : IDisposable
     [DoesNotReturn]
     private static void ThrowAdvanceFirst() =>
         throw new InvalidOperationException($"Call {nameof(Advance)} after a message before reading the next one.");
+
+    [DoesNotReturn]
+    private void ThrowDisposed() => throw new ObjectDisposedException(GetType().FullName);
 }
