@@ -1,3 +1,4 @@
+using Codec.Runtime.Tests.Checksums;
 using Codec.Protocols.IPv4;
 
 namespace Codec.Protocols.Tests.Infrastructure;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Codec.Runtime.Tests.Checksums;
 using Codec.Protocols.Tests.Infrastructure;
 
 namespace Codec.Protocols.Tests.Robustness;
