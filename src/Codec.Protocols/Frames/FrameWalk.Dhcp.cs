@@ -52,19 +52,15 @@ internal ref partial struct FrameWalk
         Span<int> seen = stackalloc int[256];
         foreach (OptionEntry option in options)
         {
-            if (option.IsSingleByte)
+            if (option.Kind == DhcpOptions.PadKind || seen[option.Kind]++ > 0)
             {
-                if (option.Kind != DhcpOptions.PadKind)
-                {
-                    list.Add((JsonNode)DhcpOption(option.Kind, default));
-                }
-
-                continue;
+                continue; // an instance after the first is concatenated into it (or is the End of another area)
             }
 
-            if (seen[option.Kind]++ > 0)
+            if (option.IsSingleByte)
             {
-                continue; // concatenated into its first instance
+                list.Add((JsonNode)DhcpOption(option.Kind, default));
+                continue;
             }
 
             JsonObject entry;

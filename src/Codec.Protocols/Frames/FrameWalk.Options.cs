@@ -44,7 +44,7 @@ internal ref partial struct FrameWalk
             summary.Append(", ").Append(display.Split(':')[0]);
             if (malformed is { } expected)
             {
-                error = new CodecError(CodecErrorKind.LengthOutOfRange, "Options." + name, (position + 1) * 8, (ulong)expected, (ulong)option.Length);
+                error = new CodecError(CodecErrorKind.ConstantMismatch, "Options." + name, (position + 1) * 8, (ulong)expected, (ulong)option.Length); // its Length octet
                 break;
             }
 

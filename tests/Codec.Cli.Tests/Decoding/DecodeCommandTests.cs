@@ -268,6 +268,7 @@ public class DecodeCommandTests
         "tcp" => ["source_port", "destination_port", "sequence_number", "acknowledgment_number", "window", "checksum", "flags", "options"],
         "udp" => ["source_port", "destination_port", "length", "checksum"],
         "dns" => ["id", "qr", "opcode", "aa", "tc", "rd", "ra", "rcode", "questions", "answers", "authorities", "additionals"],
+        "dhcp" => ["op", "xid", "secs", "flags", "ciaddr", "yiaddr", "siaddr", "giaddr", "chaddr", "message_type", "options"],
         _ => [],
     };
 
@@ -284,6 +285,11 @@ public class DecodeCommandTests
                 Assert.Equal(["fin", "syn", "rst", "psh", "ack", "urg", "ece", "cwr"], fields.GetProperty("flags").EnumerateObject().Select(p => p.Name));
                 Assert.All(fields.GetProperty("flags").EnumerateObject(), p => Assert.True(p.Value.ValueKind is JsonValueKind.True or JsonValueKind.False));
                 Assert.All(fields.GetProperty("options").EnumerateArray(), o => Assert.Equal(["kind", "name", "value"], o.EnumerateObject().Select(p => p.Name)));
+                break;
+            case "dhcp":
+                Assert.Equal(JsonValueKind.Number, fields.GetProperty("message_type").ValueKind);
+                Assert.Matches("^[0-9a-f]{2}(:[0-9a-f]{2})*$", fields.GetProperty("chaddr").GetString());
+                Assert.All(fields.GetProperty("options").EnumerateArray(), o => Assert.Equal(["code", "name", "value"], o.EnumerateObject().Select(p => p.Name)));
                 break;
             case "dns":
                 Assert.True(fields.GetProperty("qr").ValueKind is JsonValueKind.True or JsonValueKind.False);
