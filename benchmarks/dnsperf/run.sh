@@ -7,7 +7,8 @@
 #                                        writes benchmarks/dnsperf/RESULTS-quick.md
 #
 # Options: --rounds N, --duration SECONDS, --out FILE, --servers "codecs knotd ..." (default: codecs, knotd and
-# whichever of nsd, unbound, dnsmasq are installed; knotd is the reference and must be installed), --install
+# whichever of nsd, unbound, dnsmasq are installed; knotd is the reference and must be installed; codecs-pool is codecs
+# with the .NET default of socket completions through the thread pool, only when named), --install
 # (apt-get install nsd, unbound, dnsmasq-base first). Environment: ARTIFACTS_PATH=DIR builds with
 # `--artifacts-path DIR` (default /tmp/codecs-dnsperf-artifacts); CODECS_DNS_ENV="VAR=value ..." extra environment
 # for the codecs server only (to try runtime knobs).
@@ -139,6 +140,14 @@ start_codecs() {
     # shellcheck disable=SC2086 # CODECS_DNS_ENV is a list of VAR=value words.
     env ${CODECS_DNS_ENV:-} "$codecs" dns serve --zone "$zone" --listen "127.0.0.1:$1" >"$work/codecs.log" 2>&1 &
     pid[codecs]=$!
+}
+
+# The same server with socket completions queued to the thread pool (the .NET default, which `codecs dns serve`
+# overrides): shows what the override is worth. Not run unless named in --servers.
+start_codecs-pool() {
+    # shellcheck disable=SC2086
+    env ${CODECS_DNS_ENV:-} DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=0 "$codecs" dns serve --zone "$zone" --listen "127.0.0.1:$1" >"$work/codecs-pool.log" 2>&1 &
+    pid[codecs-pool]=$!
 }
 
 start_knotd() {
@@ -370,7 +379,7 @@ done
 
 version_of() {
     case "$1" in
-        codecs) echo "codecs ($(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD -- src || echo '+changes'), .NET $(dotnet --version))" ;;
+        codecs|codecs-pool) echo "codecs ($(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD -- src || echo '+changes'), .NET $(dotnet --version))" ;;
         knotd) knotd --version | head -1 ;;
         nsd) nsd -v 2>&1 | head -1 ;;
         unbound) unbound -V 2>&1 | head -1 ;;
@@ -379,7 +388,8 @@ version_of() {
 }
 threads_of() {
     case "$1" in
-        codecs) echo "default: one receive loop per core (2), SO_REUSEPORT" ;;
+        codecs) echo "default: one receive loop per core (2), SO_REUSEPORT; socket completions inline" ;;
+        codecs-pool) echo "as codecs, but DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=0 (completions via the thread pool)" ;;
         knotd) echo "default: udp-workers = cores" ;;
         nsd) echo "server-count: 1" ;;
         unbound) echo "num-threads: 1, auth-zone" ;;
