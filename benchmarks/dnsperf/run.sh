@@ -22,6 +22,7 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+invocation="benchmarks/dnsperf/run.sh${*:+ $*}"
 repo="$(cd "$here/../.." && pwd)"
 
 rounds=5
@@ -407,7 +408,7 @@ verdict() { awk -v q="$cq" -v c="$cc" 'BEGIN {
 {
     echo "# dnsperf on loopback: codecs dns serve vs other servers"
     echo
-    echo "Written by \`benchmarks/dnsperf/run.sh$([[ $quick == 1 ]] && echo ' --quick')\` (issue 7). $(date -u '+%Y-%m-%d %H:%M UTC')."
+    echo "Written by \`$invocation\` (issue 7). $(date -u '+%Y-%m-%d %H:%M UTC')."
     echo
     echo "- Machine: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores, Linux $(uname -r); load average at the end $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared)."
     echo "- dnsperf $(dnsperf -h 2>&1 | sed -n 's/^Version //p'): \`-c 2 -q 200 -t 2\`, ${duration} s per run, ${rounds} rounds, servers alternating (order rotated each round), ${warmup} s warm-up each."
