@@ -31,6 +31,7 @@ internal static class DnsServeCommand
 
         serve.SetAction(parse =>
         {
+            PreferInlineSocketCompletions();
             var options = new DnsServerOptions
             {
                 ForwardTimeout = TimeSpan.FromMilliseconds(parse.GetValue(timeout)),
@@ -128,6 +129,22 @@ internal static class DnsServeCommand
         });
 
         return new Command("dns", "DNS services.") { serve };
+    }
+
+    /// <summary>
+    /// Lets the socket engine run completions on its epoll threads instead of queueing each one to the thread pool.
+    /// The UDP receive loops answer synchronously and never block, so the hand-off to a pool thread (and its wake-up)
+    /// was most of the cost per query: benchmarks/dnsperf measured about 13 µs of server CPU per query without this and
+    /// 8 µs with it. The runtime reads the variable once, at the first asynchronous socket operation, so this runs before
+    /// anything opens a socket; a value the user set wins.
+    /// </summary>
+    private static void PreferInlineSocketCompletions()
+    {
+        const string Variable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+        if (Environment.GetEnvironmentVariable(Variable) is null)
+        {
+            Environment.SetEnvironmentVariable(Variable, "1");
+        }
     }
 
     private static int Fail(string message)
