@@ -2,7 +2,7 @@
 # dnsperf on loopback against `codecs dns serve` and other authoritative servers serving the same zone (issue 7).
 #
 #   benchmarks/dnsperf/run.sh            5 rounds of 10 s per server, servers alternating within each round;
-#                                        writes benchmarks/dnsperf/RESULTS.md
+#                                        writes benchmarks/separate/dnsperf.md (appended to RESULTS.md)
 #   benchmarks/dnsperf/run.sh --quick    2 rounds of 3 s (a check that everything runs; rough numbers);
 #                                        writes benchmarks/dnsperf/RESULTS-quick.md
 #
@@ -28,7 +28,7 @@ repo="$(cd "$here/../.." && pwd)"
 rounds=5
 duration=10
 warmup=5
-out="$here/RESULTS.md"
+out="$(dirname "$here")/separate/dnsperf.md"
 servers=""
 install=0
 quick=0
@@ -406,7 +406,7 @@ verdict() { awk -v q="$cq" -v c="$cc" 'BEGIN {
     printf "QPS %.2f× knotd (required ≥ 0.8: %s); CPU per query %.2f× knotd (required ≤ 3: %s; aim ≤ 1.0: %s)", q, (q >= 0.8 ? "met" : "NOT met"), c, (c <= 3 ? "met" : "NOT met"), (c <= 1.0 ? "met" : "not yet") }'; }
 
 {
-    echo "# dnsperf on loopback: codecs dns serve vs other servers"
+    echo "## DNS server: dnsperf on loopback, codecs dns serve vs knotd, nsd, unbound, dnsmasq (a separate run)"
     echo
     echo "Written by \`$invocation\` (issue 7). $(date -u '+%Y-%m-%d %H:%M UTC')."
     echo
