@@ -123,6 +123,15 @@ namespace Codec.Generator.Emitting
             w.Close();
             w.Line();
             w.Open("if (!result.IsDone)");
+            if (model.EmptyIsDefault)
+            {
+                w.Open("if (end == offset)");
+                w.Line("value = new " + self + "(bounded, offset, 0, UnknownDiscriminator);");
+                w.Line("return global::Codec.ReadResult.Done(0);");
+                w.Close();
+                w.Line();
+            }
+
             w.Line("return result.Status == global::Codec.CodecStatus.NeedMoreData");
             w.Line("    ? global::Codec.ReadResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.LengthOutOfRange, result.Error.Field ?? field, result.Error.BitOffset, (ulong)end, result.Error.Expected))");
             w.Line("    : result.WithField(field);");

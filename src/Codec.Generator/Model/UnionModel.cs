@@ -9,7 +9,8 @@ namespace Codec.Generator.Model
         EquatableArray<ContainingTypeModel> ContainingTypes,
         string DisplayName,
         string DefaultMember,
-        EquatableArray<UnionCaseModel> Cases);
+        EquatableArray<UnionCaseModel> Cases,
+        bool EmptyIsDefault);
 
     /// <summary>One case: its discriminator value, accessors' name, display name and value type (fully qualified).</summary>
     internal sealed record UnionCaseModel(ulong Value, string Member, string Label, string ValueType);

@@ -116,7 +116,8 @@ namespace Codec.Generator.Parsing
                 new EquatableArray<ContainingTypeModel>(containing.ToArray()),
                 displayName,
                 defaultMember!,
-                new EquatableArray<UnionCaseModel>(cases.OrderBy(c => c.Value).ToArray()));
+                new EquatableArray<UnionCaseModel>(cases.OrderBy(c => c.Value).ToArray()),
+                context.Attributes[0].NamedArguments.Any(a => a.Key == "EmptyIsDefault" && a.Value.Value is true));
             return new UnionParseResult(model, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
         }
     }

@@ -12,6 +12,13 @@ public sealed class UnionAttribute : Attribute
 {
     /// <summary>Name shown in dissections. Default: the type name.</summary>
     public string? Name { get; set; }
+
+    /// <summary>
+    /// When true, zero octets that the chosen case cannot hold (a case whose message is never empty) are the default
+    /// (raw) case rather than invalid; a case that can be empty (DNS OPT without options) still reads as itself. DNS needs this: RFC 2136 §2.4 and §2.5.2 send RRs of any TYPE with RDLENGTH 0 (class
+    /// ANY or NONE) to test or delete an RRset. The value then has <c>UnknownDiscriminator</c>, as raw octets do.
+    /// </summary>
+    public bool EmptyIsDefault { get; set; }
 }
 
 /// <summary>One case of a <see cref="UnionAttribute"/> union: for discriminator <see cref="Value"/>, the octets are a <see cref="Type"/>.</summary>

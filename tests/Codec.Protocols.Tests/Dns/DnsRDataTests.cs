@@ -88,6 +88,34 @@ public class DnsRDataTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]  // A
+    [InlineData(5)]  // CNAME
+    [InlineData(15)] // MX
+    [InlineData(6)]  // SOA
+    public void Empty_rdata_of_any_type_is_kept_raw_as_RFC_2136_updates_send_it(int type)
+    {
+        // RFC 2136 §2.5.2, Delete An RRset: CLASS ANY, TTL 0, RDLENGTH 0, for any TYPE.
+        Assert.True(DnsMessage.TryRead(Record(type, string.Empty), out DnsMessage dns).IsDone);
+        foreach (DnsResourceRecord record in dns.Answers)
+        {
+            Assert.Equal(0, record.RData.Length);
+            Assert.True(record.RData.IsUnknown);
+            Assert.Equal(DnsRData.UnknownDiscriminator, record.RData.Discriminator);
+            Assert.Equal((DnsType)type, record.Type);
+        }
+
+        // One octet is not "empty": an A of one octet is still malformed; and an empty OPT is an OPT without options.
+        Assert.True(DnsMessage.TryRead(Record(41, string.Empty), out DnsMessage withOpt).IsDone);
+        foreach (DnsResourceRecord record in withOpt.Answers)
+        {
+            Assert.True(record.RData.TryGetOpt(out DnsOptData opt));
+            Assert.Equal(0, opt.Options.Count);
+        }
+
+        Assert.Equal(CodecStatus.InvalidData, DnsMessage.TryRead(Record(1, "c0"), out _).Status);
+    }
+
     [Fact]
     public void Every_truncation_returns_a_status_and_dissection_names_the_case()
     {
