@@ -1,3 +1,4 @@
+using Codec.Protocols.Tests.Infrastructure;
 using System.Diagnostics;
 
 namespace Codec.Cli.Tests.Infrastructure;

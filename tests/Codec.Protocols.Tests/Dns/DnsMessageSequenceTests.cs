@@ -1,3 +1,4 @@
+using Codec.Transport.Tests.Protocols;
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
