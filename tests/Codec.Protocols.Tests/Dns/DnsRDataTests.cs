@@ -55,8 +55,8 @@ public class DnsRDataTests
         Assert.True(additionals.MoveNext());
 
         Assert.True(additionals.Current.RData.TryGetOpt(out DnsOptData opt));
-        Assert.True(opt.Options.TryGetCookie(out ReadOnlySpan<byte> cookie));
-        Assert.Equal("0102030405060708", Convert.ToHexString(cookie));
+        Assert.True(opt.Options.TryGetCookie(out EdnsCookie cookie));
+        Assert.Equal(0x0102030405060708UL, cookie.ClientCookie);
         Assert.Equal(1, opt.Options.Count);
     }
 
@@ -85,6 +85,26 @@ public class DnsRDataTests
         {
             Assert.True(record.RData.IsUnknown);
             Assert.Null(DnsRData.CaseName(65280));
+        }
+    }
+
+    [Fact]
+    public void Client_subnet_and_cookie_options_are_typed()
+    {
+        // ECS (RFC 7871): family 1, source /24, scope 0, 192.0.2; COOKIE (RFC 7873): client cookie only.
+        byte[] message = Record(41, "0008" + "0007" + "0001" + "18" + "00" + "c00002" + "000a" + "0008" + "0102030405060708");
+        Assert.True(DnsMessage.TryRead(message, out DnsMessage dns).IsDone);
+        foreach (DnsResourceRecord record in dns.Answers)
+        {
+            Assert.True(record.RData.TryGetOpt(out DnsOptData opt));
+            Assert.True(opt.Options.TryGetClientSubnet(out EdnsClientSubnet subnet));
+            Assert.Equal(1, subnet.Family);
+            Assert.Equal(24, subnet.SourcePrefixLength);
+            Assert.Equal(0, subnet.ScopePrefixLength);
+            Assert.Equal(new byte[] { 192, 0, 2 }, subnet.Address.ToArray());
+            Assert.True(opt.Options.TryGetCookie(out EdnsCookie cookie));
+            Assert.Equal(0x0102030405060708UL, cookie.ClientCookie);
+            Assert.True(cookie.ServerCookie.IsEmpty);
         }
     }
 

@@ -18,8 +18,8 @@ namespace Codec.Protocols.Dns;
 /// <summary>EDNS options (RFC 6891 §6.1.2); unknown codes stay raw.</summary>
 [OptionList(Name = "EDNS Options", KindSize = 2, LengthSize = 2)]
 [Option(3, "Nsid", Name = "NSID")]
-[Option(8, "ClientSubnet", Name = "Client Subnet")]
-[Option(10, "Cookie", Name = "COOKIE")]
+[Option(8, "ClientSubnet", Name = "Client Subnet", Type = typeof(EdnsClientSubnet))]
+[Option(10, "Cookie", Name = "COOKIE", Type = typeof(EdnsCookie))]
 [Option(11, "TcpKeepalive", Name = "edns-tcp-keepalive")]
 [Option(12, "Padding")]
 [Option(15, "ExtendedError", Name = "Extended DNS Error")]
