@@ -9,9 +9,10 @@ namespace Codec.Benchmarks;
 /// over the generated IPv4 and UDP layers (<see cref="GeneratedPackets"/>). Reading folds what <see cref="DhcpFold"/>
 /// folds: the BOOTP fields (flags as the broadcast bit, the only part of the field the message exposes; the reserved
 /// 15 bits are zero in the sample), then the options in wire order with one pass of the list's enumerator, each known
-/// option's value read as its generated type with the typed accessors' rule (it must read and fill the option
-/// exactly). The accessors (<c>TryGetServerIdentifier</c> …) each search the list from its start, so they cannot fold
-/// in wire order. Writing uses <see cref="DhcpOptions.Writer"/> and the message's writer.
+/// option's value read as its generated type with the typed accessors' rule (it must fill the option exactly):
+/// through the type's <c>ReadOnlyView</c> for the fixed-size values, <c>TryRead</c> for the address lists and the
+/// text. The accessors (<c>TryGetServerIdentifier</c> …) each search the list from its start, so they cannot fold in
+/// wire order. Writing uses <see cref="DhcpOptions.Writer"/> and the message's writer.
 /// </summary>
 internal static class GeneratedDhcp
 {
@@ -52,14 +53,14 @@ internal static class GeneratedDhcp
                     break;
                 case DhcpOptions.EndKind:
                     return true;
-                case DhcpOptions.MessageTypeKind when TryReadExactly(value, out DhcpMessageTypeValue type):
-                    acc = DhcpFold.Option(acc, code, (byte)type.Type);
+                case DhcpOptions.MessageTypeKind when value.Length == DhcpMessageTypeValue.MinimumSize:
+                    acc = DhcpFold.Option(acc, code, (byte)new DhcpMessageTypeValue.ReadOnlyView(value).Type);
                     break;
-                case DhcpOptions.SubnetMaskKind or DhcpOptions.ServerIdentifierKind when TryReadExactly(value, out DhcpAddress address):
-                    acc = DhcpFold.Option(acc, code, address.Address.Value);
+                case DhcpOptions.SubnetMaskKind or DhcpOptions.ServerIdentifierKind when value.Length == DhcpAddress.MinimumSize:
+                    acc = DhcpFold.Option(acc, code, new DhcpAddress.ReadOnlyView(value).Address.Value);
                     break;
-                case DhcpOptions.LeaseTimeKind or DhcpOptions.RenewalTimeKind or DhcpOptions.RebindingTimeKind when TryReadExactly(value, out DhcpSeconds seconds):
-                    acc = DhcpFold.Option(acc, code, seconds.Seconds);
+                case DhcpOptions.LeaseTimeKind or DhcpOptions.RenewalTimeKind or DhcpOptions.RebindingTimeKind when value.Length == DhcpSeconds.MinimumSize:
+                    acc = DhcpFold.Option(acc, code, new DhcpSeconds.ReadOnlyView(value).Seconds);
                     break;
                 case DhcpOptions.RouterKind or DhcpOptions.DomainNameServerKind when TryReadAddresses(value, out DhcpAddressList addresses):
                     foreach (DhcpAddress address in addresses.Addresses)
@@ -82,14 +83,6 @@ internal static class GeneratedDhcp
         }
 
         return false;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryReadExactly<T>(ReadOnlySpan<byte> value, out T message)
-        where T : Codec.IWireMessage<T>
-    {
-        Codec.ReadResult result = T.TryRead(value, out message);
-        return result.IsDone && result.BytesConsumed == value.Length;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -7,10 +7,12 @@ namespace Codec.Benchmarks;
 /// <summary>
 /// Our side of the TCP scenario: the generated <see cref="Ipv4Packet"/> and <see cref="TcpSegment"/> with its
 /// generated <see cref="TcpOptions"/>. Reading folds the options in wire order (as <see cref="TcpFold"/> requires) with
-/// one pass of the list's enumerator, each known option's value read as its generated type with the same rule as the
-/// list's typed accessors (the value must read and fill the option exactly). The accessors themselves
-/// (<c>TryGetMaximumSegmentSize</c> …) each search the list from its start for the first option of their kind, so
-/// they cannot fold in wire order nor see a repeated kind (two NOPs). Writing uses <see cref="TcpOptions.Writer"/>.
+/// one pass of the list's enumerator, each known option's value read through its generated type's <c>ReadOnlyView</c>
+/// when the value fills the type exactly (the rule of the list's typed accessors). Not the accessors themselves
+/// (<c>TryGetMaximumSegmentSize</c> …): each searches the list from its start for the first option of its kind, so they
+/// cannot fold in wire order nor see a repeated kind (two NOPs); nor the types' <c>TryRead</c> per value, which a
+/// probe measured at about 70 ns more per SYN (a <c>ReadResult</c> per option; see benchmarks/NOTES.md).
+/// Writing uses <see cref="TcpOptions.Writer"/>.
 /// </summary>
 internal static class GeneratedTcp
 {
@@ -44,16 +46,17 @@ internal static class GeneratedTcp
                 case TcpOptions.NoOperationKind:
                     acc = TcpFold.Option(acc, kind, 0);
                     break;
-                case TcpOptions.MaximumSegmentSizeKind when TryReadExactly(value, out TcpMaximumSegmentSize mss):
-                    acc = TcpFold.Option(acc, kind, mss.Value);
+                case TcpOptions.MaximumSegmentSizeKind when value.Length == TcpMaximumSegmentSize.MinimumSize:
+                    acc = TcpFold.Option(acc, kind, new TcpMaximumSegmentSize.ReadOnlyView(value).Value);
                     break;
-                case TcpOptions.WindowScaleKind when TryReadExactly(value, out TcpWindowScale scale):
-                    acc = TcpFold.Option(acc, kind, scale.ShiftCount);
+                case TcpOptions.WindowScaleKind when value.Length == TcpWindowScale.MinimumSize:
+                    acc = TcpFold.Option(acc, kind, new TcpWindowScale.ReadOnlyView(value).ShiftCount);
                     break;
                 case TcpOptions.SackPermittedKind when value.IsEmpty:
                     acc = TcpFold.Option(acc, kind, 0);
                     break;
-                case TcpOptions.TimestampsKind when TryReadExactly(value, out TcpTimestamps timestamps):
+                case TcpOptions.TimestampsKind when value.Length == TcpTimestamps.MinimumSize:
+                    var timestamps = new TcpTimestamps.ReadOnlyView(value);
                     acc = TcpFold.Option(acc, kind, ((ulong)timestamps.Value << 32) | timestamps.EchoReply);
                     break;
                 default:
@@ -63,15 +66,6 @@ internal static class GeneratedTcp
         }
 
         return true;
-    }
-
-    /// <summary>The typed accessors' rule: the value reads as <typeparamref name="T"/> and fills the option exactly.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryReadExactly<T>(ReadOnlySpan<byte> value, out T message)
-        where T : Codec.IWireMessage<T>
-    {
-        Codec.ReadResult result = T.TryRead(value, out message);
-        return result.IsDone && result.BytesConsumed == value.Length;
     }
 
     /// <summary>Writes the sample's options (MSS, SACK permitted, timestamps, NOP, window scale: 20 octets) with the generated writer.</summary>
