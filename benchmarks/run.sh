@@ -155,10 +155,10 @@ mkdir -p "$(dirname "$out")"
             DnsResponseRead) echo "Scenario 1, whole packet: IPv4 (header checksum verified) + UDP + the DNS response, 122 octets; per packet. DnsClient gets the DNS payload as its own array (it misreads compression pointers in a segment at a non-zero offset)." ;;
             DnsMessageWrite) echo "Scenarios 1 and 4, DNS build: the same response written into a caller's buffer; per message. Generated writes names uncompressed today (150 octets instead of 94); ARSoft's encoder is internal and called directly; DnsClient builds only queries." ;;
             DnsResponseWrite) echo "Scenario 4, whole packet: the DNS response in UDP and IPv4 with both checksums, into a caller's buffer; per packet." ;;
-            TcpSynRead) echo "Scenario 2: a 60-octet IPv4 + TCP SYN with MSS, SACK-permitted, timestamps, NOP and window scale, every field and option consumed; per packet. Ours reads TCP options from the raw octets today (Tcp/GeneratedTcp.cs, one method to switch to generated options)." ;;
+            TcpSynRead) echo "Scenario 2: a 60-octet IPv4 + TCP SYN with MSS, SACK-permitted, timestamps, NOP and window scale, every field and option consumed; per packet. Ours is the generated TcpSegment with its TcpOptions (Tcp/GeneratedTcp.cs)." ;;
             TcpSynWrite) echo "Scenario 4: the same SYN written into a caller's buffer with both checksums, identical octets from every writer; per packet." ;;
-            DhcpAckRead) echo "Scenario 3: a 331-octet IPv4 + UDP + DHCPACK with nine options, every exposed field and option consumed; per packet. No generated DHCP yet." ;;
-            DhcpAckWrite) echo "Scenario 4: the same DHCPACK written into a caller's buffer with checksums; per packet. No generated DHCP yet." ;;
+            DhcpAckRead) echo "Scenario 3: a 331-octet IPv4 + UDP + DHCPACK with nine options, every exposed field and option consumed; per packet. Ours is the generated DhcpMessage with its DhcpOptions (Dhcp/GeneratedDhcp.cs)." ;;
+            DhcpAckWrite) echo "Scenario 4: the same DHCPACK written into a caller's buffer with checksums; per packet. Ours writes with DhcpOptions.Writer and DhcpMessage (Dhcp/GeneratedDhcp.cs)." ;;
             Ipv4SequenceRead) echo "Scenario 6: Ipv4Header.TryRead from a span (baseline), a single-segment ReadOnlySequence and one split at octet 10; per header." ;;
             DnsNameDecompression) echo "Scenario 7: DnsName.TryRead against a hand-written pointer-following walk with the same checks, over the six names of the DNS sample; per name." ;;
             *) echo "See benchmarks/Codec.Benchmarks for what an operation is." ;;

@@ -5,42 +5,86 @@ using Codec.Protocols.Tcp;
 namespace Codec.Benchmarks;
 
 /// <summary>
-/// Our side of the TCP scenario: the generated <see cref="Ipv4Packet"/> and the fixed <see cref="TcpHeader"/>, with the
-/// options as the raw octets between the fixed header and the data offset. The options are handled in exactly one
-/// place each way, <see cref="FoldOptions"/> and <see cref="WriteOptions"/>: today they walk and write the raw octets
-/// by hand (<see cref="TcpFold.TryFoldOptions"/>, <see cref="TcpSynSample.WriteOptions"/>); when generated TCP options
-/// exist, those two methods switch to them and the benchmarks then measure them.
+/// Our side of the TCP scenario: the generated <see cref="Ipv4Packet"/> and <see cref="TcpSegment"/> with its
+/// generated <see cref="TcpOptions"/>. Reading folds the options in wire order (as <see cref="TcpFold"/> requires) with
+/// one pass of the list's enumerator, each known option's value read through its generated type's <c>ReadOnlyView</c>
+/// when the value fills the type exactly (the rule of the list's typed accessors). Not the accessors themselves
+/// (<c>TryGetMaximumSegmentSize</c> …): each searches the list from its start for the first option of its kind, so they
+/// cannot fold in wire order nor see a repeated kind (two NOPs); nor the types' <c>TryRead</c> per value, which a
+/// probe measured at about 70 ns more per SYN (a <c>ReadResult</c> per option; see benchmarks/NOTES.md).
+/// Writing uses <see cref="TcpOptions.Writer"/>.
 /// </summary>
 internal static class GeneratedTcp
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryRead(ReadOnlySpan<byte> packet, ref ulong acc)
     {
-        if (!GeneratedPackets.TryReadIpv4(packet, ref acc, out ReadOnlySpan<byte> segment) || !TcpHeader.TryRead(segment, out TcpHeader tcp, out _))
-        {
-            return false;
-        }
-
-        int headerLength = tcp.DataOffset * 4;
-        if (headerLength < TcpHeader.Size || headerLength > segment.Length)
+        if (!GeneratedPackets.TryReadIpv4(packet, ref acc, out ReadOnlySpan<byte> payload) || !TcpSegment.TryRead(payload, out TcpSegment tcp, out _))
         {
             return false;
         }
 
         acc = TcpFold.Header(acc, tcp.SourcePort, tcp.DestinationPort, tcp.SequenceNumber, tcp.AcknowledgmentNumber, tcp.DataOffset, (int)tcp.Flags, tcp.Window, tcp.Checksum, tcp.UrgentPointer);
-        return FoldOptions(segment[TcpHeader.Size..headerLength], ref acc);
+        return FoldOptions(tcp.Options, ref acc);
     }
 
-    /// <summary>The options of a segment read by <see cref="TryRead"/>.</summary>
+    /// <summary>The options of a segment read by <see cref="TryRead"/>, folded in wire order up to the end option.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool FoldOptions(ReadOnlySpan<byte> options, ref ulong acc) => TcpFold.TryFoldOptions(options, ref acc);
-
-    /// <summary>Writes the sample's 20 octets of options; returns their length.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int WriteOptions(Span<byte> options, uint tsVal)
+    public static bool FoldOptions(TcpOptions options, ref ulong acc)
     {
-        TcpSynSample.WriteOptions(options, tsVal);
-        return 20;
+        foreach (Codec.OptionEntry option in options)
+        {
+            int kind = option.Kind;
+            if (kind == TcpOptions.EndOfOptionListKind)
+            {
+                break;
+            }
+
+            ReadOnlySpan<byte> value = option.Value;
+            switch (kind)
+            {
+                case TcpOptions.NoOperationKind:
+                    acc = TcpFold.Option(acc, kind, 0);
+                    break;
+                case TcpOptions.MaximumSegmentSizeKind when value.Length == TcpMaximumSegmentSize.MinimumSize:
+                    acc = TcpFold.Option(acc, kind, new TcpMaximumSegmentSize.ReadOnlyView(value).Value);
+                    break;
+                case TcpOptions.WindowScaleKind when value.Length == TcpWindowScale.MinimumSize:
+                    acc = TcpFold.Option(acc, kind, new TcpWindowScale.ReadOnlyView(value).ShiftCount);
+                    break;
+                case TcpOptions.SackPermittedKind when value.IsEmpty:
+                    acc = TcpFold.Option(acc, kind, 0);
+                    break;
+                case TcpOptions.TimestampsKind when value.Length == TcpTimestamps.MinimumSize:
+                    var timestamps = new TcpTimestamps.ReadOnlyView(value);
+                    acc = TcpFold.Option(acc, kind, ((ulong)timestamps.Value << 32) | timestamps.EchoReply);
+                    break;
+                default:
+                    acc = TcpFold.Option(acc, kind, (ulong)(uint)option.Length);
+                    break;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Writes the sample's options (MSS, SACK permitted, timestamps, NOP, window scale: 20 octets) with the generated writer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryWriteOptions(Span<byte> buffer, uint tsVal, out TcpOptions options)
+    {
+        var writer = new TcpOptions.Writer(buffer);
+        if (!writer.TryAddMaximumSegmentSize(new TcpMaximumSegmentSize { Value = TcpSynSample.Mss }).IsDone
+            || !writer.TryAddSackPermitted().IsDone
+            || !writer.TryAddTimestamps(new TcpTimestamps { Value = tsVal }).IsDone
+            || !writer.TryAddNoOperation().IsDone
+            || !writer.TryAddWindowScale(new TcpWindowScale { ShiftCount = TcpSynSample.WindowScale }).IsDone)
+        {
+            options = default;
+            return false;
+        }
+
+        options = writer.ToList();
+        return true;
     }
 
     /// <summary>Writes SYN <paramref name="i"/> of the sample batch with the generated writers.</summary>
@@ -52,21 +96,25 @@ internal static class GeneratedTcp
             return 0;
         }
 
-        int optionsLength = WriteOptions(packet.Slice(40, 20), TcpSynSample.TsValOf(i));
-        var tcp = new TcpHeader
+        // The options are written where the segment puts them; TcpSegment.TryWrite then copies them onto themselves.
+        if (!TryWriteOptions(packet.Slice(40, 20), TcpSynSample.TsValOf(i), out TcpOptions options))
+        {
+            return 0;
+        }
+
+        var tcp = new TcpSegment
         {
             SourcePort = TcpSynSample.SourcePortOf(i), DestinationPort = TcpSynSample.DestinationPort, SequenceNumber = TcpSynSample.SequenceOf(i),
-            DataOffset = (byte)((TcpHeader.Size + optionsLength) / 4), Flags = TcpFlags.Syn, Window = TcpSynSample.Window,
+            Flags = TcpFlags.Syn, Window = TcpSynSample.Window, Options = options,
         };
-        if (!tcp.TryWrite(packet.Slice(20, TcpHeader.Size), out _))
+        if (!tcp.TryWrite(packet[20..], out int segmentLength))
         {
             return 0;
         }
 
         var source = new IPv4Address(TcpSynSample.Source);
         var destination = new IPv4Address(TcpSynSample.Destination);
-        int segmentLength = TcpHeader.Size + optionsLength;
-        new TcpHeader.View(packet.Slice(20, TcpHeader.Size)).Checksum =
+        new TcpSegment.View(packet.Slice(20, segmentLength)).Checksum =
             InternetChecksum.ComputeTransport(source, destination, (byte)IPProtocol.Tcp, packet.Slice(20, segmentLength));
         var ip = new Ipv4Packet
         {

@@ -6,7 +6,7 @@ namespace Codec.Benchmarks;
 /// <summary>
 /// Scenario 2: reading the 60-octet IPv4 + TCP SYN (<see cref="TcpSynSample"/>), IPv4 header checksum verified, every
 /// header field and every option consumed (<see cref="TcpFold"/>). Hand-written baseline, ours (<see cref="GeneratedTcp"/>:
-/// generated IPv4 and fixed TCP header, options through one seam method), PacketDotNet 1.4.8. Times are per packet.
+/// generated IPv4, TCP segment and option list), PacketDotNet 1.4.8. Times are per packet.
 /// </summary>
 [MemoryDiagnoser]
 [BenchmarkCategory(Categories.CpuBound)]

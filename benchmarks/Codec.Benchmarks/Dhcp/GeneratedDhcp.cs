@@ -1,0 +1,160 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using Codec.Protocols.Dhcp;
+
+namespace Codec.Benchmarks;
+
+/// <summary>
+/// Our side of the DHCP scenario: the generated <see cref="DhcpMessage"/> with its generated <see cref="DhcpOptions"/>,
+/// over the generated IPv4 and UDP layers (<see cref="GeneratedPackets"/>). Reading folds what <see cref="DhcpFold"/>
+/// folds: the BOOTP fields (flags as the broadcast bit, the only part of the field the message exposes; the reserved
+/// 15 bits are zero in the sample), then the options in wire order with one pass of the list's enumerator, each known
+/// option's value read as its generated type with the typed accessors' rule (it must fill the option exactly):
+/// through the type's <c>ReadOnlyView</c> for the fixed-size values, <c>TryRead</c> for the address lists and the
+/// text. The accessors (<c>TryGetServerIdentifier</c> …) each search the list from its start, so they cannot fold in
+/// wire order. Writing uses <see cref="DhcpOptions.Writer"/> and the message's writer.
+/// </summary>
+internal static class GeneratedDhcp
+{
+    /// <summary>Reads the DHCP message (UDP data) <paramref name="dhcp"/>, folding it; false if malformed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryRead(ReadOnlySpan<byte> dhcp, ref ulong acc)
+    {
+        if (!DhcpMessage.TryRead(dhcp, out DhcpMessage message, out _) || message.HardwareAddressLength > 16)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> hardware = message.ClientHardwareAddress;
+        ulong chaddr = 0;
+        for (int i = 0; i < Math.Min((int)message.HardwareAddressLength, 8); i++)
+        {
+            chaddr = (chaddr << 8) | hardware[i];
+        }
+
+        acc = DhcpFold.Fixed(
+            acc, (int)message.Op, message.HardwareType, message.HardwareAddressLength, message.Hops, message.TransactionId, message.Seconds,
+            message.Broadcast ? 0x8000 : 0, message.ClientAddress.Value, message.YourAddress.Value, message.ServerAddress.Value,
+            message.GatewayAddress.Value, chaddr, message.MagicCookie);
+        return FoldOptions(message.Options, ref acc);
+    }
+
+    /// <summary>The options in wire order, pads skipped, up to the end option (false without one, as the hand-written reader).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool FoldOptions(DhcpOptions options, ref ulong acc)
+    {
+        foreach (Codec.OptionEntry option in options)
+        {
+            int code = option.Kind;
+            ReadOnlySpan<byte> value = option.Value;
+            switch (code)
+            {
+                case DhcpOptions.PadKind:
+                    break;
+                case DhcpOptions.EndKind:
+                    return true;
+                case DhcpOptions.MessageTypeKind when value.Length == DhcpMessageTypeValue.MinimumSize:
+                    acc = DhcpFold.Option(acc, code, (byte)new DhcpMessageTypeValue.ReadOnlyView(value).Type);
+                    break;
+                case DhcpOptions.SubnetMaskKind or DhcpOptions.ServerIdentifierKind when value.Length == DhcpAddress.MinimumSize:
+                    acc = DhcpFold.Option(acc, code, new DhcpAddress.ReadOnlyView(value).Address.Value);
+                    break;
+                case DhcpOptions.LeaseTimeKind or DhcpOptions.RenewalTimeKind or DhcpOptions.RebindingTimeKind when value.Length == DhcpSeconds.MinimumSize:
+                    acc = DhcpFold.Option(acc, code, new DhcpSeconds.ReadOnlyView(value).Seconds);
+                    break;
+                case DhcpOptions.RouterKind or DhcpOptions.DomainNameServerKind when TryReadAddresses(value, out DhcpAddressList addresses):
+                    foreach (DhcpAddress address in addresses.Addresses)
+                    {
+                        acc = DhcpFold.Option(acc, code, address.Address.Value);
+                    }
+
+                    break;
+                case DhcpOptions.DomainNameKind when TryReadText(value, out DhcpText text):
+                    foreach (byte octet in text.Text)
+                    {
+                        acc = DhcpFold.Option(acc, code, octet);
+                    }
+
+                    break;
+                default:
+                    acc = DhcpFold.Option(acc, code, (ulong)value.Length);
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryReadAddresses(ReadOnlySpan<byte> value, out DhcpAddressList addresses)
+    {
+        Codec.ReadResult result = DhcpAddressList.TryRead(value, out addresses);
+        return result.IsDone && result.BytesConsumed == value.Length;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryReadText(ReadOnlySpan<byte> value, out DhcpText text)
+    {
+        Codec.ReadResult result = DhcpText.TryRead(value, out text);
+        return result.IsDone && result.BytesConsumed == value.Length;
+    }
+
+    /// <summary>
+    /// Writes DHCPACK <paramref name="i"/> of the sample batch: the options with <see cref="DhcpOptions.Writer"/> where
+    /// the message puts them, the message with its generated writer (which copies them onto themselves), then UDP and
+    /// IPv4 with <see cref="GeneratedPackets.WrapUdp"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Write(Span<byte> packet, int i)
+    {
+        if (packet.Length < DhcpAckSample.Length)
+        {
+            return 0;
+        }
+
+        // The address lists are built with the generated list writer in a small stack buffer: router, then DNS servers.
+        Span<byte> addresses = stackalloc byte[12];
+        var server = new DhcpAddress { Address = new Codec.IPv4Address(DhcpAckSample.Server) };
+        var routers = new Codec.MessageListWriter<DhcpAddress>(addresses[..4]);
+        var dnsServers = new Codec.MessageListWriter<DhcpAddress>(addresses[4..]);
+        if (!routers.TryAdd(server).IsDone
+            || !dnsServers.TryAdd(server).IsDone
+            || !dnsServers.TryAdd(new DhcpAddress { Address = new Codec.IPv4Address(DhcpAckSample.PublicDns) }).IsDone)
+        {
+            return 0;
+        }
+
+        // scoped: the writer only lives here, so the stack-held address lists may be passed to it.
+        scoped DhcpOptions.Writer writer = new(packet[(28 + 240)..]);
+        if (!writer.TryAddMessageType(new DhcpMessageTypeValue { Type = DhcpMessageType.Ack }).IsDone
+            || !writer.TryAddServerIdentifier(server).IsDone
+            || !writer.TryAddLeaseTime(new DhcpSeconds { Seconds = DhcpAckSample.Lease }).IsDone
+            || !writer.TryAddRenewalTime(new DhcpSeconds { Seconds = DhcpAckSample.Renewal }).IsDone
+            || !writer.TryAddRebindingTime(new DhcpSeconds { Seconds = DhcpAckSample.Rebinding }).IsDone
+            || !writer.TryAddSubnetMask(new DhcpAddress { Address = new Codec.IPv4Address(DhcpAckSample.Mask) }).IsDone
+            || !writer.TryAddRouter(new DhcpAddressList { Addresses = routers.ToList() }).IsDone
+            || !writer.TryAddDomainNameServer(new DhcpAddressList { Addresses = dnsServers.ToList() }).IsDone
+            || !writer.TryAddDomainName(new DhcpText { Text = DhcpAckSample.DomainName }).IsDone
+            || !writer.TryEnd().IsDone)
+        {
+            return 0;
+        }
+
+        Codec.FixedBytes16 hardware = default;
+        Span<byte> chaddr = hardware;
+        BinaryPrimitives.WriteUInt16BigEndian(chaddr, (ushort)(DhcpAckSample.ClientHardwareAddress >> 32));
+        BinaryPrimitives.WriteUInt32BigEndian(chaddr.Slice(2, 4), unchecked((uint)DhcpAckSample.ClientHardwareAddress));
+        var message = new DhcpMessage
+        {
+            Op = DhcpOpCode.BootReply, HardwareType = 1, HardwareAddressLength = 6, TransactionId = DhcpAckSample.XidOf(i),
+            YourAddress = new Codec.IPv4Address(DhcpAckSample.Client), ClientHardwareAddress = hardware,
+            MagicCookie = DhcpMessage.MagicCookieValue, Options = writer.ToList(),
+        };
+        if (!message.TryWrite(packet[28..], out int dhcpLength))
+        {
+            return 0;
+        }
+
+        return GeneratedPackets.WrapUdp(packet, dhcpLength, DhcpAckSample.IdentificationOf(i), DhcpAckSample.Server, DhcpAckSample.Client, 67, 68);
+    }
+}
