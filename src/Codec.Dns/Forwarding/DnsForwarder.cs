@@ -21,7 +21,7 @@ public sealed partial class DnsForwarder : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Task<CachedAnswer?>> _inflight = new(StringComparer.Ordinal);
     private readonly Dictionary<AddressFamily, UpstreamSocket[]> _sockets = [];
 
-    /// <summary>Creates a forwarder; its sockets are bound at once.</summary>
+    /// <summary>Creates a forwarder; shared sockets (without <see cref="ForwarderOptions.PortPerQuery"/>) are bound at once.</summary>
     public DnsForwarder(ForwarderOptions options, DnsCounters? counters = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -36,7 +36,13 @@ public sealed partial class DnsForwarder : IAsyncDisposable
         Counters = counters ?? new DnsCounters();
         Cache = new DnsCache(options.CacheSize);
         Upstreams = options.Upstreams.Select(u => new UpstreamState(u, options.FailuresBeforeDown, options.ProbeInterval)).ToArray();
-        foreach (AddressFamily family in options.Upstreams.Select(u => u.AddressFamily).Distinct())
+        foreach (AddressFamily family in options.PortPerQuery ? options.Upstreams.Select(u => u.AddressFamily).Distinct() : [])
+        {
+            // One query's socket made and closed now, so the first real query does not pay for the first socket.
+            new UpstreamSocket(options.SocketFactory, family, Counters).DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+
+        foreach (AddressFamily family in options.PortPerQuery ? [] : options.Upstreams.Select(u => u.AddressFamily).Distinct())
         {
             _sockets[family] = Enumerable.Range(0, options.Sockets).Select(_ => new UpstreamSocket(options.SocketFactory, family, Counters)).ToArray();
         }
@@ -138,10 +144,8 @@ public sealed partial class DnsForwarder : IAsyncDisposable
 
         foreach (UpstreamState upstream in order)
         {
-            UpstreamSocket[] sockets = _sockets[upstream.EndPoint.AddressFamily];
-            UpstreamSocket socket = sockets[Random.Shared.Next(sockets.Length)];
             Counters.UpstreamQuery();
-            (byte[] Response, ushort Id)? reply = await socket.QueryAsync(query, upstream, question, _options.Timeout, cancellationToken).ConfigureAwait(false);
+            (byte[] Response, ushort Id)? reply = await QueryUdpAsync(query, upstream, question, cancellationToken).ConfigureAwait(false);
             if (reply is { } got && (got.Response[2] & 0x02) != 0 && _options.RetryTruncatedOverTcp)
             {
                 reply = await TcpUpstream.QueryAsync(query, upstream.EndPoint, _options.Timeout, cancellationToken).ConfigureAwait(false);
@@ -165,6 +169,35 @@ public sealed partial class DnsForwarder : IAsyncDisposable
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// One UDP exchange with <paramref name="upstream"/>: from a socket bound for this query alone (a fresh random port),
+    /// or from one of the shared sockets when <see cref="ForwarderOptions.PortPerQuery"/> is off. Null on timeout or
+    /// when no socket can be bound.
+    /// </summary>
+    private async Task<(byte[] Response, ushort Id)?> QueryUdpAsync(byte[] query, UpstreamState upstream, ForwardQuestion question, CancellationToken cancellationToken)
+    {
+        if (!_options.PortPerQuery)
+        {
+            UpstreamSocket[] sockets = _sockets[upstream.EndPoint.AddressFamily];
+            return await sockets[Random.Shared.Next(sockets.Length)].QueryAsync(query, upstream, question, _options.Timeout, cancellationToken).ConfigureAwait(false);
+        }
+
+        UpstreamSocket socket;
+        try
+        {
+            socket = new UpstreamSocket(_options.SocketFactory, upstream.EndPoint.AddressFamily, Counters);
+        }
+        catch (SocketException)
+        {
+            return null; // no ephemeral port left: this upstream attempt fails like a timeout
+        }
+
+        await using (socket.ConfigureAwait(false))
+        {
+            return await socket.QueryAsync(query, upstream, question, _options.Timeout, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>A query for <paramref name="question"/> with RD set and an OPT offering 1232 bytes; the ID is set per send.</summary>

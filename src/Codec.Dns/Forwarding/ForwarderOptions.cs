@@ -21,7 +21,14 @@ public sealed record ForwarderOptions
     /// <summary>How long a down upstream is skipped before one query probes it again.</summary>
     public TimeSpan ProbeInterval { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>UDP sockets upstream queries leave from, each on its own random port.</summary>
+    /// <summary>
+    /// Whether every upstream query leaves from a socket of its own, bound to a fresh ephemeral port (Linux picks it
+    /// at random) and closed when the query ends: 16 bits of port on top of the 16-bit random ID against spoofed
+    /// answers (RFC 5452 §4.5, §9.2). The default. When false, queries share <see cref="Sockets"/> long-lived sockets.
+    /// </summary>
+    public bool PortPerQuery { get; init; } = true;
+
+    /// <summary>With <see cref="PortPerQuery"/> off: the UDP sockets queries share, each on its own random port.</summary>
     public int Sockets { get; init; } = 4;
 
     /// <summary>Where the sockets come from: UDP by default, an <see cref="InMemoryDatagramNetwork"/> in tests.</summary>

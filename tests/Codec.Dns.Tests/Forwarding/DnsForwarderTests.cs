@@ -229,7 +229,25 @@ public sealed class DnsForwarderTests : IAsyncDisposable
         ushort[] ids = [.. upstream.Ids];
         Assert.True(ids.Distinct().Count() >= 60, "IDs repeat");
         Assert.False(ids.Zip(ids.Skip(1)).All(p => p.Second == (ushort)(p.First + 1)), "IDs are sequential");
-        Assert.True(upstream.Ports.Distinct().Count() >= 2, "every query left from one port");
+        Assert.Equal(64, upstream.Ports.Distinct().Count()); // a port of its own for every query
+    }
+
+    [Fact]
+    public async Task Shared_sockets_spread_queries_over_their_ports_when_port_per_query_is_off()
+    {
+        FakeUpstream upstream = Upstream(First);
+        var forwarder = new DnsForwarder(new ForwarderOptions
+        {
+            Upstreams = [First], Timeout = TimeSpan.FromSeconds(2), PortPerQuery = false, Sockets = 4, SocketFactory = _network, RetryTruncatedOverTcp = false,
+        });
+        _disposables.Add(forwarder);
+        for (int i = 0; i < 64; i++)
+        {
+            await forwarder.ResolveAsync(ForwardQuestion.Create($"s{i}.example.net", DnsType.A));
+        }
+
+        int ports = upstream.Ports.Distinct().Count();
+        Assert.InRange(ports, 2, 4);
     }
 
     private FakeUpstream Upstream(IPEndPoint endPoint, bool answer = true, TimeSpan delay = default)
