@@ -55,17 +55,7 @@ namespace Codec.Generator.Parsing
                 ok = false;
             }
 
-            if (type.IsGenericType)
-            {
-                diagnostics.Add(Diagnostic(DiagnosticDescriptors.GenericMessage, typeLocation, type.Name));
-                ok = false;
-            }
-
-            if (type.IsFileLocal)
-            {
-                diagnostics.Add(Diagnostic(DiagnosticDescriptors.FileLocalMessage, typeLocation, type.Name));
-                ok = false;
-            }
+            ok &= TypeChecks.CheckPlacement(type, typeLocation, diagnostics);
 
             if (type.Name is "View" or "ReadOnlyView")
             {
@@ -86,21 +76,7 @@ namespace Codec.Generator.Parsing
                 return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
             }
 
-            var containing = new List<ContainingTypeModel>();
-            for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-            {
-                bool outerPartial = outer.DeclaringSyntaxReferences
-                    .Select(r => r.GetSyntax(cancellationToken))
-                    .OfType<TypeDeclarationSyntax>()
-                    .Any(d => d.Modifiers.Any(SyntaxKind.PartialKeyword));
-                if (!outerPartial)
-                {
-                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.ContainingTypeNotPartial, typeLocation, type.Name, outer.Name));
-                    ok = false;
-                }
-
-                containing.Insert(0, new ContainingTypeModel(Keyword(outer), outer.Name));
-            }
+            List<ContainingTypeModel> containing = TypeChecks.ContainingTypes(type, typeLocation, diagnostics, ref ok, cancellationToken);
 
             AttributeData messageAttribute = context.Attributes[0];
             int messageOrder = NamedInt(messageAttribute, "ByteOrder", ByteOrderDefault);
@@ -328,9 +304,9 @@ namespace Codec.Generator.Parsing
                 return Result(null, diagnostics);
             }
 
-            string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
+            string ns = TypeChecks.Namespace(type);
             string fullyQualified = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-            string hintName = (ns.Length > 0 ? ns + "." : string.Empty) + string.Join(".", containing.Select(c => c.Name).Concat(new[] { type.Name })) + ".g.cs";
+            string hintName = TypeChecks.HintName(ns, containing, type.Name, ".g.cs");
 
             bool hasUserEquals = type.GetMembers("Equals").OfType<IMethodSymbol>()
                 .Any(m => m.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type, type) && !m.IsImplicitlyDeclared);

@@ -32,33 +32,9 @@ namespace Codec.Generator.Parsing
                 ok = false;
             }
 
-            if (type.IsGenericType)
-            {
-                diagnostics.Add(MessageParser.Diagnostic(DiagnosticDescriptors.GenericMessage, typeLocation, type.Name));
-                ok = false;
-            }
+            ok &= TypeChecks.CheckPlacement(type, typeLocation, diagnostics);
 
-            if (type.IsFileLocal)
-            {
-                diagnostics.Add(MessageParser.Diagnostic(DiagnosticDescriptors.FileLocalMessage, typeLocation, type.Name));
-                ok = false;
-            }
-
-            var containing = new List<ContainingTypeModel>();
-            for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-            {
-                bool outerPartial = outer.DeclaringSyntaxReferences
-                    .Select(r => r.GetSyntax(cancellationToken))
-                    .OfType<TypeDeclarationSyntax>()
-                    .Any(d => d.Modifiers.Any(SyntaxKind.PartialKeyword));
-                if (!outerPartial)
-                {
-                    diagnostics.Add(MessageParser.Diagnostic(DiagnosticDescriptors.ContainingTypeNotPartial, typeLocation, type.Name, outer.Name));
-                    ok = false;
-                }
-
-                containing.Insert(0, new ContainingTypeModel(MessageParser.Keyword(outer), outer.Name));
-            }
+            List<ContainingTypeModel> containing = TypeChecks.ContainingTypes(type, typeLocation, diagnostics, ref ok, cancellationToken);
 
             string displayName = MessageParser.NamedString(context.Attributes[0], "Name") ?? type.Name;
             AttributeData? defaultCase = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == DefaultCaseAttributeName);
@@ -106,8 +82,8 @@ namespace Codec.Generator.Parsing
                 return new UnionParseResult(null, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
             }
 
-            string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
-            string hintName = (ns.Length > 0 ? ns + "." : string.Empty) + string.Join(".", containing.Select(c => c.Name).Concat(new[] { type.Name })) + ".Union.g.cs";
+            string ns = TypeChecks.Namespace(type);
+            string hintName = TypeChecks.HintName(ns, containing, type.Name, ".Union.g.cs");
             var model = new UnionModel(
                 ns,
                 type.Name,
