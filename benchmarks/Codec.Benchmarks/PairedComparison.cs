@@ -23,6 +23,7 @@ internal static class PairedComparison
     {
         int rounds = 300;
         string? csvPath = null;
+        var only = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--rounds" && i + 1 < args.Length)
@@ -32,6 +33,10 @@ internal static class PairedComparison
             else if (args[i] == "--paired-csv" && i + 1 < args.Length)
             {
                 csvPath = args[++i];
+            }
+            else if (args[i] == "--paired-class" && i + 1 < args.Length)
+            {
+                only.Add(args[++i]);
             }
         }
 
@@ -92,6 +97,11 @@ internal static class PairedComparison
                 new("ProtocolReaderInPlaceLoop", () => inPlace1000.ProtocolReaderInPlaceLoop().Result, messages),
             ]),
         };
+        classes = [.. classes, .. Reflected.Select(type => (type.Name, ReflectedCandidates(type)))];
+        if (only.Count > 0)
+        {
+            classes = [.. classes.Where(c => only.Any(o => c.Name.Contains(o, StringComparison.OrdinalIgnoreCase)))];
+        }
 
         var csv = new List<string> { "Class,Method,MedianNs,RatioMedian,RatioP25,RatioP75,Rounds" };
         foreach (var (name, candidates) in classes)
@@ -110,6 +120,60 @@ internal static class PairedComparison
         }
 
         return 0;
+    }
+
+    /// <summary>Classes compared through their [Benchmark] methods (baseline first; each returns a number).</summary>
+    private static readonly Type[] Reflected =
+    [
+        typeof(TcpSynRead), typeof(TcpSynWrite), typeof(DhcpAckRead), typeof(DhcpAckWrite),
+        typeof(DnsMessageRead), typeof(DnsResponseRead), typeof(DnsMessageWrite), typeof(DnsResponseWrite),
+        typeof(DnsNameDecompression), typeof(Ipv4SequenceRead),
+    ];
+
+    private static Candidate[] ReflectedCandidates(Type type)
+    {
+        object instance = Activator.CreateInstance(type)!;
+        foreach (var setup in type.GetMethods().Where(m => m.GetCustomAttributes(typeof(BenchmarkDotNet.Attributes.GlobalSetupAttribute), false).Length > 0))
+        {
+            setup.Invoke(instance, null);
+        }
+
+        var candidates = new List<Candidate>();
+        foreach (var method in type.GetMethods())
+        {
+            if (method.GetCustomAttributes(typeof(BenchmarkDotNet.Attributes.BenchmarkAttribute), false).FirstOrDefault() is not BenchmarkDotNet.Attributes.BenchmarkAttribute benchmark)
+            {
+                continue;
+            }
+
+            Func<long> invoke;
+            if (method.ReturnType == typeof(ulong))
+            {
+                Func<ulong> f = method.CreateDelegate<Func<ulong>>(instance);
+                invoke = () => (long)f();
+            }
+            else if (method.ReturnType == typeof(int))
+            {
+                Func<int> f = method.CreateDelegate<Func<int>>(instance);
+                invoke = () => f();
+            }
+            else
+            {
+                invoke = method.CreateDelegate<Func<long>>(instance);
+            }
+
+            var candidate = new Candidate(method.Name, invoke, benchmark.OperationsPerInvoke);
+            if (benchmark.Baseline)
+            {
+                candidates.Insert(0, candidate);
+            }
+            else
+            {
+                candidates.Add(candidate);
+            }
+        }
+
+        return [.. candidates];
     }
 
     private static IEnumerable<string> Compare(string className, Candidate[] candidates, int rounds)
