@@ -8,7 +8,8 @@
 #   peers    one BenchmarkDotNet CSV -> for a class with peer libraries (methods named after PacketDotNet, DnsClient,
 #            Makaretu, Arsoft), a table: how many times faster the hand-written and each Generated* method is than each
 #            peer (peer mean / its mean); nothing for a class without peers
-#   targets  every BenchmarkDotNet CSV (-v mode=dry: not judged) -> issue 6's targets per class: each Generated* method
+#   targets  [the paired CSV, then] every BenchmarkDotNet CSV (-v mode=dry: not judged) -> issue 6's targets per class
+#            (with the paired ratio beside BenchmarkDotNet's when given; if they disagree: inconclusive): each Generated* method
 #            within 1.2x of the baseline with 0 B allocated, and at least 15x faster than PacketDotNet, 10x than
 #            DnsClient and Makaretu, 30x than ARSoft; "met" or "**missed**" for each
 
@@ -73,6 +74,13 @@ part == "bdn" {
     row = "| " value("Method") " |"
     for (i = first_param; i < column["Mean"]; i++) row = row " " cell[i] " |"
     printf "%s %s | %s | %s | %s | %s | %s |\n", row, value("Mean"), value("Median"), value("StdDev"), value("Ratio"), value("RatioSD"), alloc
+    next
+}
+
+# targets: the paired CSV may come first; its per-class ratios are quoted next to BenchmarkDotNet's.
+part == "targets" && ("RatioMedian" in column) {
+    paired_ratio[value("Class"), value("Method")] = sprintf("%.2f", value("RatioMedian"))
+    paired_quartiles[value("Class"), value("Method")] = sprintf("%.2f – %.2f", value("RatioP25"), value("RatioP75"))
     next
 }
 
@@ -161,7 +169,14 @@ END {
                 if (methods[cls, k] !~ /^Generated/) continue
                 if (mode == "dry") { print "- " cls "." methods[cls, k] ": not judged (dry run)."; continue }
                 ok = is_number(ratios[cls, k]) && number(ratios[cls, k]) <= 1.2 && allocs[cls, k] == "0 B"
-                line = "- " cls "." methods[cls, k] ": " ratios[cls, k] "× hand-written, " allocs[cls, k] " (target ≤ 1.2×, 0 B): " (ok ? "met" : "**missed**")
+                pr = ((cls, methods[cls, k]) in paired_ratio) ? paired_ratio[cls, methods[cls, k]] : ""
+                verdict = ok ? "met" : "**missed**"
+                if (pr != "") {
+                    pok = number(pr) <= 1.2 && allocs[cls, k] == "0 B"
+                    if (ok != pok) { verdict = "**inconclusive** (the two measurements disagree)"; ok = 0 }
+                    pr = ", paired " pr "× (quartiles " paired_quartiles[cls, methods[cls, k]] ")"
+                }
+                line = "- " cls "." methods[cls, k] ": " ratios[cls, k] "× hand-written" pr ", " allocs[cls, k] " (target ≤ 1.2×, 0 B): " verdict
                 if (ok) met++; else missed++
                 for (p = 1; p <= n_methods[cls]; p++) {
                     if (!is_peer(methods[cls, p])) continue
