@@ -127,7 +127,7 @@ internal static class PairedComparison
     [
         typeof(TcpSynRead), typeof(TcpSynWrite), typeof(DhcpAckRead), typeof(DhcpAckWrite),
         typeof(DnsMessageRead), typeof(DnsResponseRead), typeof(DnsMessageWrite), typeof(DnsResponseWrite),
-        typeof(DnsNameDecompression), typeof(Ipv4SequenceRead),
+        typeof(DnsNameDecompression), typeof(Ipv4SequenceRead), typeof(Ipv4SplitSequenceRead), typeof(Ipv4SingleSegmentSequenceRead),
     ];
 
     private static Candidate[] ReflectedCandidates(Type type)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Codec;
 
@@ -16,24 +17,66 @@ public static partial class SequenceReading
     /// and <paramref name="examined"/> are the end of the message; on NeedMoreData, nothing is consumed and everything is
     /// examined (so the pipe waits for more); on InvalidData, nothing is consumed and the message window is examined.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ReadResult TryRead<T>(in ReadOnlySequence<byte> source, out T value, out SequencePosition consumed, out SequencePosition examined)
+        where T : struct, IWireMessage<T>
+    {
+        // The fast path, inlined into the caller: the message lies in the first segment. One call to the message's
+        // reader, and the consumed position made from the first segment without walking the sequence.
+        ReadOnlySpan<byte> first = source.FirstSpan;
+        if (first.Length >= T.MinimumWireSize)
+        {
+            ReadResult read = T.TryRead(first, out value);
+            if (read.IsDone)
+            {
+                consumed = source.GetPosition(read.BytesConsumed);
+                examined = consumed;
+                return read;
+            }
+        }
+
+        return TryReadSlow(source, out value, out consumed, out examined);
+    }
+
+    /// <summary>Every other case: a message that straddles segments, a short input, or one that does not read.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ReadResult TryReadSlow<T>(in ReadOnlySequence<byte> source, out T value, out SequencePosition consumed, out SequencePosition examined)
         where T : struct, IWireMessage<T>
     {
         int size = T.MinimumWireSize;
         ReadResult result;
         ReadOnlySpan<byte> first = source.FirstSpan;
+        long length;
         if (first.Length >= size || source.IsSingleSegment)
         {
             result = T.TryRead(first, out value);
         }
-        else if (source.Length < size)
+        else if ((length = source.Length) < size)
         {
             // Too short in total: read what there is, so the error names the field the input ends in.
-            result = size <= StackLimit ? ReadCopy(source, stackalloc byte[(int)source.Length], out value) : ReadPooled(source, (int)source.Length, out value);
+            result = size <= StackLimit ? ReadCopy(source, stackalloc byte[(int)length], out value) : ReadPooled(source, (int)length, out value);
+        }
+        else if (size <= StackLimit)
+        {
+            // The message straddles segments: its first `size` octets, gathered on the stack.
+            Span<byte> buffer = stackalloc byte[size];
+            first.CopyTo(buffer);
+            int copied = first.Length;
+            SequencePosition next = source.Start;
+            source.TryGet(ref next, out _);
+            while (copied < size && source.TryGet(ref next, out ReadOnlyMemory<byte> segment))
+            {
+                ReadOnlySpan<byte> span = segment.Span;
+                int take = Math.Min(span.Length, size - copied);
+                span[..take].CopyTo(buffer[copied..]);
+                copied += take;
+            }
+
+            result = T.TryRead(buffer, out value);
         }
         else
         {
-            result = size <= StackLimit ? ReadCopy(source.Slice(0, size), stackalloc byte[size], out value) : ReadPooled(source.Slice(0, size), size, out value);
+            result = ReadPooled(source.Slice(0, size), size, out value);
         }
 
         switch (result.Status)
