@@ -25,6 +25,13 @@ public class DnsMessageWrite
     {
         Check("HandWritten", HandWritten, 94 * DnsSample.BatchSize);
         Check("HandWrittenTemplate", HandWrittenTemplate, 94 * DnsSample.BatchSize);
+        byte[] general = new byte[94], template = new byte[94];
+        if (HandWrittenDnsWriter.WriteSampleResponse(general, DnsSample.Id, DnsSample.Address1, DnsSample.Address2) != 94
+            || HandWrittenDns.WriteSampleResponse(template, DnsSample.Id, DnsSample.Address1, DnsSample.Address2) != 94
+            || !general.AsSpan().SequenceEqual(template) || !general.AsSpan().SequenceEqual(DnsSample.Message))
+        {
+            throw new InvalidOperationException("The hand-written builder and the template do not both write the sample's octets.");
+        }
         Check("Generated", Generated, 150 * DnsSample.BatchSize);
         Check("Makaretu", Makaretu, 0);
         Check("Arsoft", Arsoft, 0);
