@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+
 namespace Codec;
 
 /// <summary>
@@ -44,22 +47,37 @@ public readonly ref struct MessageList<T>
     /// </summary>
     public static ReadResult TryReadAt(ReadOnlySpan<byte> message, int offset, int end, int count, out MessageList<T> list)
     {
+        if (TryReadAt(message, offset, end, count, out list, out int bytesConsumed))
+        {
+            return ReadResult.Done(bytesConsumed);
+        }
+
+        return ReadDetailed(message, offset, end, count);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="count"/> elements as <see cref="TryReadAt(ReadOnlySpan{byte}, int, int, int, out MessageList{T})"/>
+    /// does, answering only whether they read and how many bytes they occupy (no error is built).
+    /// </summary>
+    public static bool TryReadAt(ReadOnlySpan<byte> message, int offset, int end, int count, out MessageList<T> list, out int bytesConsumed)
+    {
         ReadOnlySpan<byte> bounded = message[..end];
         int position = offset;
         for (int i = 0; i < count; i++)
         {
-            ReadResult element = T.TryReadAt(bounded, position, out _);
-            if (!element.IsDone)
+            if (!T.TryReadAt(bounded, position, out _, out int consumed))
             {
                 list = default;
-                return element;
+                bytesConsumed = 0;
+                return false;
             }
 
-            position += element.BytesConsumed;
+            position += consumed;
         }
 
         list = new MessageList<T>(bounded, offset, position - offset, count);
-        return ReadResult.Done(position - offset);
+        bytesConsumed = position - offset;
+        return true;
     }
 
     /// <summary>
@@ -68,25 +86,105 @@ public readonly ref struct MessageList<T>
     /// </summary>
     public static ReadResult TryReadAllAt(ReadOnlySpan<byte> message, int offset, int end, out MessageList<T> list)
     {
+        if (TryReadAllAt(message, offset, end, out list, out int bytesConsumed))
+        {
+            return ReadResult.Done(bytesConsumed);
+        }
+
+        return ReadAllDetailed(message, offset, end);
+    }
+
+    /// <summary>
+    /// Reads elements until exactly <paramref name="end"/> as <see cref="TryReadAllAt(ReadOnlySpan{byte}, int, int, out MessageList{T})"/>
+    /// does, answering only whether they read and how many bytes they occupy (no error is built).
+    /// </summary>
+    public static bool TryReadAllAt(ReadOnlySpan<byte> message, int offset, int end, out MessageList<T> list, out int bytesConsumed)
+    {
         ReadOnlySpan<byte> bounded = message[..end];
         int position = offset;
         int count = 0;
         while (position < end)
         {
+            if (!T.TryReadAt(bounded, position, out _, out int consumed))
+            {
+                list = default;
+                bytesConsumed = 0;
+                return false;
+            }
+
+            position += consumed;
+            count++;
+        }
+
+        list = new MessageList<T>(bounded, offset, position - offset, count);
+        bytesConsumed = position - offset;
+        return true;
+    }
+
+    /// <summary>
+    /// Reads one element at <paramref name="offset"/> of <paramref name="message"/> through <typeparamref name="T"/>'s
+    /// fast reader (for generated code that reads a list element by element).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryReadElementAt(ReadOnlySpan<byte> message, int offset, out T element, out int bytesConsumed) =>
+        T.TryReadAt(message, offset, out element, out bytesConsumed);
+
+    /// <summary>
+    /// A list over elements that the caller has just read one by one (generated readers that hand each element to a
+    /// visitor as they validate it): <paramref name="length"/> bytes from <paramref name="offset"/> of
+    /// <paramref name="message"/>, <paramref name="count"/> elements. Enumeration re-reads the elements and stops at
+    /// the first that does not read, so a wrong call gives a short list, never an out-of-bounds read.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The bytes lie outside <paramref name="message"/>, or a count is negative.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static MessageList<T> FromValidatedElements(ReadOnlySpan<byte> message, int offset, int length, int count)
+    {
+        if ((uint)offset > (uint)message.Length || (uint)length > (uint)(message.Length - offset) || count < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(offset));
+        }
+
+        return new MessageList<T>(message, offset, length, count);
+    }
+
+    // The failure path: which element failed, where and why. Only reached when the fast path said no.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ReadResult ReadDetailed(ReadOnlySpan<byte> message, int offset, int end, int count)
+    {
+        ReadOnlySpan<byte> bounded = message[..end];
+        int position = offset;
+        for (int i = 0; i < count; i++)
+        {
             ReadResult element = T.TryReadAt(bounded, position, out _);
             if (!element.IsDone)
             {
-                list = default;
+                return element;
+            }
+
+            position += element.BytesConsumed;
+        }
+
+        return ReadResult.Done(position - offset); // the fast path disagreed: cannot happen
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ReadResult ReadAllDetailed(ReadOnlySpan<byte> message, int offset, int end)
+    {
+        ReadOnlySpan<byte> bounded = message[..end];
+        int position = offset;
+        while (position < end)
+        {
+            ReadResult element = T.TryReadAt(bounded, position, out _);
+            if (!element.IsDone)
+            {
                 return element.Status == CodecStatus.NeedMoreData
                     ? ReadResult.Invalid(new CodecError(CodecErrorKind.LengthOutOfRange, element.Error.Field, element.Error.BitOffset, (ulong)end, element.Error.Expected))
                     : element;
             }
 
             position += element.BytesConsumed;
-            count++;
         }
 
-        list = new MessageList<T>(bounded, offset, position - offset, count);
         return ReadResult.Done(position - offset);
     }
 
@@ -123,14 +221,13 @@ public readonly ref struct MessageList<T>
                 return false;
             }
 
-            ReadResult result = T.TryReadAt(_message, _position, out _current);
-            if (!result.IsDone)
+            if (!T.TryReadAt(_message, _position, out _current, out int consumed))
             {
                 _position = _end; // cannot happen for a validated list; stop rather than loop
                 return false;
             }
 
-            _position += result.BytesConsumed;
+            _position += consumed;
             return true;
         }
     }
