@@ -141,8 +141,9 @@ namespace Codec.Generator.Emitting
             string visitorParameter = visitor ? "scoped ref TVisitor visitor, " : string.Empty;
 
             w.Line();
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
             w.Open("private static bool CodecTryReadAt" + generic + "(global::System.ReadOnlySpan<byte> source, int offset, " + visitorParameter + "out " + self + " value, out int bytesConsumed" + (model.Checksum is not null ? ", bool verifyChecksum" : string.Empty) + ")" + (visitor ? VisitorConstraint : string.Empty));
-            w.Line("value = default;");
+            EmitValueInit(w, model);
             w.Open("if ((uint)offset > (uint)source.Length)");
             w.Line(FastFail);
             w.Close();

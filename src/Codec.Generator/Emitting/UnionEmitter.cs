@@ -109,6 +109,7 @@ namespace Codec.Generator.Emitting
             w.Line("/// Reads the union as the overload that returns a <see cref=\"global::Codec.ReadResult\"/> does, answering only whether");
             w.Line("/// it read (<paramref name=\"bytesConsumed\"/> is then <c>end - offset</c>). Never throws.");
             w.Line("/// </summary>");
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
             w.Open("public static bool TryReadAt(" + Span + " message, int offset, int end, ulong discriminator, out " + self + " value, out int bytesConsumed)");
             w.Open("if ((uint)offset > (uint)end || (uint)end > (uint)message.Length)");
             w.Line("value = default;");
@@ -124,7 +125,7 @@ namespace Codec.Generator.Emitting
             {
                 w.Line("case " + Number(c.Value) + ":");
                 w.Indent();
-                w.Line("read = global::Codec.MessageList<" + c.ValueType + ">.TryReadElementAt(bounded, offset, out _, out consumed);");
+                w.Line("read = CodecRead" + c.Member + "(bounded, offset, out consumed);");
                 w.Line("break;");
                 w.Outdent();
             }
@@ -157,6 +158,16 @@ namespace Codec.Generator.Emitting
             w.Line("bytesConsumed = 0;");
             w.Line("return false;");
             w.Close();
+
+            // One method per case: inlined into the switch, every case's value would be a local of the switch's frame,
+            // and the locals that hold spans are zeroed on every call, whichever case runs.
+            foreach (UnionCaseModel c in model.Cases)
+            {
+                w.Line();
+                w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+                w.Line("private static bool CodecRead" + c.Member + "(" + Span + " message, int offset, out int bytesConsumed) =>");
+                w.Line("    global::Codec.MessageList<" + c.ValueType + ">.TryReadElementAt(message, offset, out _, out bytesConsumed);");
+            }
 
             w.Line();
             w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
@@ -216,6 +227,7 @@ namespace Codec.Generator.Emitting
                 w.Line("public bool Is" + c.Member + " => Discriminator == " + Number(c.Value) + ";");
                 w.Line();
                 w.Line("/// <summary>The octets as " + Xml(c.Label) + " (names resolved against the enclosing message); false for another case.</summary>");
+                w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
                 w.Open("public bool TryGet" + c.Member + "(out " + c.ValueType + " value)");
                 w.Open("if (Discriminator == " + Number(c.Value) + " && global::Codec.MessageList<" + c.ValueType + ">.TryReadElementAt(_codecMessage.Slice(0, _codecStart + Length), _codecStart, out value, out _))");
                 w.Line("return true;");
