@@ -17,6 +17,9 @@ namespace Codec.Generator.Emitting
 
         private static bool HasVisitor(MessageModel model) => model.Fields.Any(f => f.Kind == FieldModelKind.List);
 
+        /// <summary>Whether fields precede the first list, so that the visitor is shown them (a header) before any element.</summary>
+        private static bool HasHeader(MessageModel model) => model.Fields.Count > 0 && model.Fields[0].Kind != FieldModelKind.List;
+
         private static string VisitorConstraint => " where TVisitor : IElementVisitor, allows ref struct";
 
         /// <summary>The public members over the fast path, and the fast path itself.</summary>
@@ -76,6 +79,16 @@ namespace Codec.Generator.Emitting
             w.Line("/// </summary>");
             w.Open("public interface IElementVisitor");
             bool first = true;
+            if (HasHeader(model))
+            {
+                w.Line("/// <summary>");
+                w.Line("/// Called once, before the first element: the fields that precede the first list are read (the lists of");
+                w.Line("/// <paramref name=\"message\"/> are still empty, and checks on later fields have not run yet).");
+                w.Line("/// </summary>");
+                w.Line("void VisitHeader(scoped " + self + " message);");
+                first = false;
+            }
+
             foreach (FieldModel list in lists)
             {
                 if (!first)
@@ -93,6 +106,13 @@ namespace Codec.Generator.Emitting
             w.Line();
             w.Open("private struct CodecNoVisitor : IElementVisitor");
             first = true;
+            if (HasHeader(model))
+            {
+                w.Open("public void VisitHeader(scoped " + self + " message)");
+                w.Close();
+                first = false;
+            }
+
             foreach (FieldModel list in lists)
             {
                 if (!first)
@@ -141,7 +161,6 @@ namespace Codec.Generator.Emitting
             string visitorParameter = visitor ? "scoped ref TVisitor visitor, " : string.Empty;
 
             w.Line();
-            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
             w.Open("private static bool CodecTryReadAt" + generic + "(global::System.ReadOnlySpan<byte> source, int offset, " + visitorParameter + "out " + self + " value, out int bytesConsumed" + (model.Checksum is not null ? ", bool verifyChecksum" : string.Empty) + ")" + (visitor ? VisitorConstraint : string.Empty));
             EmitValueInit(w, model);
             w.Open("if ((uint)offset > (uint)source.Length)");
@@ -164,6 +183,7 @@ namespace Codec.Generator.Emitting
 
             int unitIndex = 0;
             int variableIndex = 0;
+            bool headerShown = !visitor || !HasHeader(model);
             for (int r = 0; r < runs.Count; r++)
             {
                 List<FieldModel> run = runs[r];
@@ -210,6 +230,13 @@ namespace Codec.Generator.Emitting
 
                 if (variableIndex < variables.Count && r == variableIndex)
                 {
+                    if (!headerShown && variables[variableIndex].Kind == FieldModelKind.List)
+                    {
+                        w.Line();
+                        w.Line("visitor.VisitHeader(value);");
+                        headerShown = true;
+                    }
+
                     EmitFastVariable(w, model, variables[variableIndex], visitor);
                     EmitChecksumEnd(w, model, run, variables[variableIndex]);
                     variableIndex++;

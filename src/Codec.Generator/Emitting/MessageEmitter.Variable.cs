@@ -591,7 +591,8 @@ namespace Codec.Generator.Emitting
             w.Line("/// <summary>Takes the message at the start of <paramref name=\"source\"/> apart field by field: every field that fits, then the read result. Never throws on input.</summary>");
             w.Open("public static global::Codec.MessageDissection Dissect(global::System.ReadOnlySpan<byte> source)");
             w.Line("var builder = new global::Codec.DissectionBuilder(" + Layout.Literal(model.DisplayName) + ", " + Layout.Literal(model.TypeName) + ", " + Layout.Order(model.BigEndian) + ");");
-            w.Line("global::Codec.ReadResult result = TryRead(source, out _);");
+            w.Line("// The detailed reader, not the fast one: a dissection is the slow path, and its verdict then checks the fast reader's.");
+            w.Line("global::Codec.ReadResult result = CodecReadAtDetailed(source, 0, out _" + (model.Checksum is null ? string.Empty : ", global::Codec.ReadOptions.None") + ");");
             w.Line("int end = source.Length;");
             w.Line("int position = 0;");
             foreach (FieldModel field in model.Fields.Where(f => f.LengthOf is not null || f.CountOf is not null))

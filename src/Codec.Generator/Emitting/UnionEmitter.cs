@@ -159,12 +159,12 @@ namespace Codec.Generator.Emitting
             w.Line("return false;");
             w.Close();
 
-            // One method per case: inlined into the switch, every case's value would be a local of the switch's frame,
-            // and the locals that hold spans are zeroed on every call, whichever case runs.
+            // One method per case. A case whose value holds spans stays out of the switch: inlined, its value would be a
+            // local of the switch's frame, and such locals are zeroed on every call, whichever case runs.
             foreach (UnionCaseModel c in model.Cases)
             {
                 w.Line();
-                w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+                w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions." + (c.IsRefLike ? "NoInlining" : "AggressiveInlining") + ")]");
                 w.Line("private static bool CodecRead" + c.Member + "(" + Span + " message, int offset, out int bytesConsumed) =>");
                 w.Line("    global::Codec.MessageList<" + c.ValueType + ">.TryReadElementAt(message, offset, out _, out bytesConsumed);");
             }

@@ -47,12 +47,11 @@ public readonly ref struct MessageList<T>
     /// </summary>
     public static ReadResult TryReadAt(ReadOnlySpan<byte> message, int offset, int end, int count, out MessageList<T> list)
     {
-        if (TryReadAt(message, offset, end, count, out list, out int bytesConsumed))
-        {
-            return ReadResult.Done(bytesConsumed);
-        }
-
-        return ReadDetailed(message, offset, end, count);
+        // Element by element through the detailed reader (each element tries its fast path first): generated readers
+        // use the bool overload, so this one serves dissection and failure paths, and checks the bool one in tests.
+        ReadResult result = ReadDetailed(message, offset, end, count);
+        list = result.IsDone ? new MessageList<T>(message[..end], offset, result.BytesConsumed, count) : default;
+        return result;
     }
 
     /// <summary>
@@ -86,12 +85,9 @@ public readonly ref struct MessageList<T>
     /// </summary>
     public static ReadResult TryReadAllAt(ReadOnlySpan<byte> message, int offset, int end, out MessageList<T> list)
     {
-        if (TryReadAllAt(message, offset, end, out list, out int bytesConsumed))
-        {
-            return ReadResult.Done(bytesConsumed);
-        }
-
-        return ReadAllDetailed(message, offset, end);
+        ReadResult result = ReadAllDetailed(message, offset, end, out int count);
+        list = result.IsDone ? new MessageList<T>(message[..end], offset, result.BytesConsumed, count) : default;
+        return result;
     }
 
     /// <summary>
@@ -147,8 +143,7 @@ public readonly ref struct MessageList<T>
         return new MessageList<T>(message, offset, length, count);
     }
 
-    // The failure path: which element failed, where and why. Only reached when the fast path said no.
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    // Which element failed, where and why.
     private static ReadResult ReadDetailed(ReadOnlySpan<byte> message, int offset, int end, int count)
     {
         ReadOnlySpan<byte> bounded = message[..end];
@@ -164,14 +159,14 @@ public readonly ref struct MessageList<T>
             position += element.BytesConsumed;
         }
 
-        return ReadResult.Done(position - offset); // the fast path disagreed: cannot happen
+        return ReadResult.Done(position - offset);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ReadResult ReadAllDetailed(ReadOnlySpan<byte> message, int offset, int end)
+    private static ReadResult ReadAllDetailed(ReadOnlySpan<byte> message, int offset, int end, out int count)
     {
         ReadOnlySpan<byte> bounded = message[..end];
         int position = offset;
+        count = 0;
         while (position < end)
         {
             ReadResult element = T.TryReadAt(bounded, position, out _);
@@ -183,6 +178,7 @@ public readonly ref struct MessageList<T>
             }
 
             position += element.BytesConsumed;
+            count++;
         }
 
         return ReadResult.Done(position - offset);
