@@ -162,7 +162,15 @@ namespace Codec.Generator.Emitting
 
             w.Line();
             w.Open("private static bool CodecTryReadAt" + generic + "(global::System.ReadOnlySpan<byte> source, int offset, " + visitorParameter + "out " + self + " value, out int bytesConsumed" + (model.Checksum is not null ? ", bool verifyChecksum" : string.Empty) + ")" + (visitor ? VisitorConstraint : string.Empty));
-            EmitValueInit(w, model);
+            if (visitor && HasHeader(model))
+            {
+                w.Line("value = default; // the visitor sees the header with every later member empty");
+            }
+            else
+            {
+                EmitValueInit(w, model);
+            }
+
             w.Open("if ((uint)offset > (uint)source.Length)");
             w.Line(FastFail);
             w.Close();

@@ -40,6 +40,7 @@ namespace Codec.Generator.Emitting
             w.Line("private readonly " + Span + " _codecMessage;");
             w.Line("private readonly int _codecStart;");
             w.Line();
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
             w.Open("private " + id + "(" + Span + " message, int start, int length, ulong discriminator)");
             w.Line("_codecMessage = message;");
             w.Line("_codecStart = start;");

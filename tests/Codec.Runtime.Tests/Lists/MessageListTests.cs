@@ -135,8 +135,9 @@ public class MessageListTests
 
         Assert.Equal([(byte)1, (byte)2], kinds);
 
+        // Read into the variable that holds the message already: the header still shows the later members empty.
         var again = new Recorder();
-        Assert.True(TlvContainer.TryRead(Container, ref again, out _, out int consumed));
+        Assert.True(TlvContainer.TryRead(Container, ref again, out c, out int consumed));
         Assert.Equal(Container.Length, consumed);
         Assert.Equal(visitor.Seen, again.Seen);
     }
@@ -197,7 +198,8 @@ public class MessageListTests
 
         public List<string> Seen { get; } = [];
 
-        public readonly void VisitHeader(scoped TlvContainer message) => Seen.Add($"header {message.Id:X4} {message.OptionCount}");
+        public readonly void VisitHeader(scoped TlvContainer message) =>
+            Seen.Add($"header {message.Id:X4} {message.OptionCount}" + (message.Options.IsEmpty && message.Trailer == 0 && message.Rest.IsEmpty ? string.Empty : " (later members not empty)"));
 
         public readonly void VisitOptions(TlvOption element) => Seen.Add($"option {element.Kind} {Convert.ToHexString(element.Value)}");
     }
