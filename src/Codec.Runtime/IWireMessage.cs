@@ -21,6 +21,19 @@ public interface IWireMessage<TSelf>
     /// </summary>
     static abstract ReadResult TryReadAt(ReadOnlySpan<byte> message, int offset, out TSelf value);
 
+    /// <summary>
+    /// Reads a message as <see cref="TryReadAt(ReadOnlySpan{byte}, int, out TSelf)"/> does, answering only whether it
+    /// read and how many bytes it occupies: the fast path of generic code (list elements), with no error to carry.
+    /// Generated messages implement it without building a <see cref="ReadResult"/>; it agrees with the detailed
+    /// overload on every input.
+    /// </summary>
+    static virtual bool TryReadAt(ReadOnlySpan<byte> message, int offset, out TSelf value, out int bytesConsumed)
+    {
+        ReadResult result = TSelf.TryReadAt(message, offset, out value);
+        bytesConsumed = result.BytesConsumed;
+        return result.IsDone;
+    }
+
     /// <summary>Dissects the message at the start of <paramref name="source"/> field by field; never throws on bad input.</summary>
     static abstract MessageDissection Dissect(ReadOnlySpan<byte> source);
 

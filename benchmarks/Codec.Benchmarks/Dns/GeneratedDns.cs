@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using Codec.Dns;
 using Codec.Protocols.Dns;
@@ -7,60 +6,75 @@ namespace Codec.Benchmarks;
 
 /// <summary>
 /// Our side of the DNS scenario: the generated <see cref="DnsMessage"/> reader (header, sections as
-/// <see cref="MessageList{T}"/>, names as <see cref="DnsName"/> views) and, because RDATA is raw bytes today, the A
-/// address read from RDATA and the CNAME target read with <see cref="DnsName.TryRead(ReadOnlySpan{byte}, int, out DnsName, out int)"/>
-/// against the whole message. When typed RDATA lands, <see cref="FoldRecords"/> is the one method to switch.
+/// <see cref="MessageList{T}"/>, names as <see cref="DnsName"/> views, RDATA as the <see cref="DnsRData"/> union), read
+/// in one pass: <see cref="DnsMessage.TryRead{TVisitor}(ReadOnlySpan{byte}, ref TVisitor, out DnsMessage, out int)"/>
+/// hands the header, then each question and record to a <see cref="DnsMessage.IElementVisitor"/> as it validates
+/// them, as a user who consumes every record would write it. The A address and the CNAME target come from the union's typed cases.
 /// </summary>
 internal static class GeneratedDns
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryRead(ReadOnlySpan<byte> message, ref ulong acc)
     {
-        if (!DnsMessage.TryRead(message, out DnsMessage dns, out _))
+        var folder = new Folder { Acc = acc };
+        if (!DnsMessage.TryRead(message, ref folder, out _, out _) || folder.Failed)
         {
             return false;
         }
 
-        acc = DnsFold.Header(
-            acc, dns.Id, DnsFold.Flags(dns.Qr, (int)dns.Opcode, dns.Aa, dns.Tc, dns.Rd, dns.Ra, dns.Ad, dns.Cd, (int)dns.Rcode),
-            dns.QdCount, dns.AnCount, dns.NsCount, dns.ArCount);
-        foreach (DnsQuestion question in dns.Questions)
-        {
-            acc = DnsFold.Question(acc, question.Name.WireLength, (int)question.Type, (int)question.Class);
-        }
-
-        return FoldRecords(message, dns.Answers, ref acc) && FoldRecords(message, dns.Authorities, ref acc) && FoldRecords(message, dns.Additionals, ref acc);
+        acc = folder.Acc;
+        return true;
     }
 
-    private static bool FoldRecords(ReadOnlySpan<byte> message, MessageList<DnsResourceRecord> records, ref ulong acc)
+    private struct Folder : DnsMessage.IElementVisitor
     {
-        foreach (DnsResourceRecord record in records)
+        public ulong Acc;
+        public bool Failed;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void VisitHeader(scoped DnsMessage dns) =>
+            Acc = DnsFold.Header(
+                Acc, dns.Id, DnsFold.Flags(dns.Qr, (int)dns.Opcode, dns.Aa, dns.Tc, dns.Rd, dns.Ra, dns.Ad, dns.Cd, (int)dns.Rcode),
+                dns.QdCount, dns.AnCount, dns.NsCount, dns.ArCount);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void VisitQuestions(DnsQuestion element) =>
+            Acc = DnsFold.Question(Acc, element.Name.WireLength, (int)element.Type, (int)element.Class);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void VisitAnswers(DnsResourceRecord element) => Record(element);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void VisitAuthorities(DnsResourceRecord element) => Record(element);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void VisitAdditionals(DnsResourceRecord element) => Record(element);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Record(DnsResourceRecord record)
         {
             if (record.Type == DnsType.OPT)
             {
-                acc = DnsFold.Opt(acc, record.Name.WireLength, (int)record.Class, (int)((record.Ttl >> 16) & 0xFF), (record.Ttl & 0x8000) != 0);
-                continue;
+                Acc = DnsFold.Opt(Acc, record.Name.WireLength, (int)record.Class, (int)((record.Ttl >> 16) & 0xFF), (record.Ttl & 0x8000) != 0);
+                return;
             }
 
-            acc = DnsFold.Record(acc, record.Name.WireLength, (int)record.Type, (int)record.Class, record.Ttl);
-            if (record.Type == DnsType.A && record.RData.Length == 4)
+            Acc = DnsFold.Record(Acc, record.Name.WireLength, (int)record.Type, (int)record.Class, record.Ttl);
+            if (record.RData.TryGetA(out DnsAData a))
             {
-                acc = DnsFold.A(acc, BinaryPrimitives.ReadUInt32BigEndian(record.RData));
+                Acc = DnsFold.A(Acc, a.Address.Value);
             }
             else if (record.Type == DnsType.CNAME)
             {
-                // RDATA is a slice of the message: its offset there is where the target name starts.
-                if (!message.Overlaps(record.RData, out int offset)
-                    || !DnsName.TryRead(message, offset, out DnsName target, out int consumed)
-                    || consumed != record.RData.Length)
+                // The union validated the target when the record was read; reading the case cannot fail here.
+                if (!record.RData.TryGetCname(out DnsNameData target))
                 {
-                    return false;
+                    Failed = true;
+                    return;
                 }
 
-                acc = DnsFold.Cname(acc, target.WireLength);
+                Acc = DnsFold.Cname(Acc, target.Target.WireLength);
             }
         }
-
-        return true;
     }
 }

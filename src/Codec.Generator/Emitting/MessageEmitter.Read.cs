@@ -140,6 +140,19 @@ namespace Codec.Generator.Emitting
             w.Line();
             w.Line("return TryRead(message.Slice(offset), out value).At(offset);");
             w.Close();
+
+            w.Line();
+            w.Line("/// <summary>Reads a message that starts <paramref name=\"offset\"/> bytes into <paramref name=\"message\"/>, answering only whether it read; never throws.</summary>");
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+            w.Open("public static bool TryReadAt(global::System.ReadOnlySpan<byte> message, int offset, out " + model.FullyQualifiedName + " value, out int bytesConsumed)");
+            w.Open("if ((uint)offset > (uint)message.Length)");
+            w.Line("value = default;");
+            w.Line("bytesConsumed = 0;");
+            w.Line("return false;");
+            w.Close();
+            w.Line();
+            w.Line("return CodecTryRead(message.Slice(offset), out value, out bytesConsumed" + (model.Checksum is not null ? ", verifyChecksum: true" : string.Empty) + ");");
+            w.Close();
         }
 
         private static void EmitValueInit(SourceWriter w, MessageModel model)

@@ -90,6 +90,25 @@ namespace Codec.Generator.Emitting
             w.Line("/// the start of <paramref name=\"source\"/>.");
             w.Line("/// </summary>");
             w.Open("public static global::Codec.ReadResult TryReadAt(global::System.ReadOnlySpan<byte> source, int offset, out " + self + " value" + OptionsParameter(model) + ")");
+            if (HasVisitor(model))
+            {
+                w.Line("CodecNoVisitor none = default;");
+            }
+
+            w.Open("if (CodecTryReadAt(source, offset, " + (HasVisitor(model) ? "ref none, " : string.Empty) + "out value, out int bytesConsumed" + (model.Checksum is null ? string.Empty : ", (options & global::Codec.ReadOptions.SkipChecksums) == 0") + "))");
+            w.Line("return global::Codec.ReadResult.Done(bytesConsumed);");
+            w.Close();
+            w.Line();
+            w.Line("return CodecReadAtDetailed(source, offset, out value" + (model.Checksum is null ? string.Empty : ", options") + ");");
+            w.Close();
+
+            EmitVariableFastRead(w, model, runs);
+
+            // The detailed path: the same checks, saying which field failed, where and why. Only reached when the fast
+            // path said no (or to build the result of a dissection).
+            w.Line();
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+            w.Open("private static global::Codec.ReadResult CodecReadAtDetailed(global::System.ReadOnlySpan<byte> source, int offset, out " + self + " value" + OptionsParameter(model) + ")");
             w.Line("value = default;");
             w.Open("if ((uint)offset > (uint)source.Length)");
             w.Line("return global::Codec.ReadResult.NeedMoreData(null, 0, MinimumSize, 0).At(offset);");
@@ -177,13 +196,6 @@ namespace Codec.Generator.Emitting
             w.Line("return global::Codec.ReadResult.Done((bounded ? end : position) - offset);");
             w.Close();
 
-            w.Line();
-            w.Line("/// <summary>Reads a message; <paramref name=\"bytesConsumed\"/> is its length when it returns true.</summary>");
-            w.Open("public static bool TryRead(global::System.ReadOnlySpan<byte> source, out " + self + " value, out int bytesConsumed)");
-            w.Line("global::Codec.ReadResult result = TryRead(source, out value);");
-            w.Line("bytesConsumed = result.BytesConsumed;");
-            w.Line("return result.IsDone;");
-            w.Close();
 
             w.Line();
             w.Line("/// <summary>Reads a message, throwing <see cref=\"global::Codec.CodecException\"/> when the input is not one.</summary>");
@@ -579,7 +591,8 @@ namespace Codec.Generator.Emitting
             w.Line("/// <summary>Takes the message at the start of <paramref name=\"source\"/> apart field by field: every field that fits, then the read result. Never throws on input.</summary>");
             w.Open("public static global::Codec.MessageDissection Dissect(global::System.ReadOnlySpan<byte> source)");
             w.Line("var builder = new global::Codec.DissectionBuilder(" + Layout.Literal(model.DisplayName) + ", " + Layout.Literal(model.TypeName) + ", " + Layout.Order(model.BigEndian) + ");");
-            w.Line("global::Codec.ReadResult result = TryRead(source, out _);");
+            w.Line("// The detailed reader, not the fast one: a dissection is the slow path, and its verdict then checks the fast reader's.");
+            w.Line("global::Codec.ReadResult result = CodecReadAtDetailed(source, 0, out _" + (model.Checksum is null ? string.Empty : ", global::Codec.ReadOptions.None") + ");");
             w.Line("int end = source.Length;");
             w.Line("int position = 0;");
             foreach (FieldModel field in model.Fields.Where(f => f.LengthOf is not null || f.CountOf is not null))

@@ -40,6 +40,7 @@ namespace Codec.Generator.Emitting
             w.Line("private readonly " + Span + " _codecMessage;");
             w.Line("private readonly int _codecStart;");
             w.Line();
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
             w.Open("private " + id + "(" + Span + " message, int start, int length, ulong discriminator)");
             w.Line("_codecMessage = message;");
             w.Line("_codecStart = start;");
@@ -96,7 +97,82 @@ namespace Codec.Generator.Emitting
             w.Line("/// from the start of <paramref name=\"message\"/>); other values are kept raw. Never throws.");
             w.Line("/// </summary>");
             w.Open("public static " + Result + " TryReadAt(" + Span + " message, int offset, int end, ulong discriminator, out " + self + " value)");
+            w.Open("if (TryReadAt(message, offset, end, discriminator, out value, out int bytesConsumed))");
+            w.Line("return global::Codec.ReadResult.Done(bytesConsumed);");
+            w.Close();
+            w.Line();
+            w.Line("return CodecReadDetailed(message, offset, end, discriminator);");
+            w.Close();
+
+            // The fast path answers yes or no and builds no error; the detailed path below works out why on failure.
+            w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// Reads the union as the overload that returns a <see cref=\"global::Codec.ReadResult\"/> does, answering only whether");
+            w.Line("/// it read (<paramref name=\"bytesConsumed\"/> is then <c>end - offset</c>). Never throws.");
+            w.Line("/// </summary>");
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+            w.Open("public static bool TryReadAt(" + Span + " message, int offset, int end, ulong discriminator, out " + self + " value, out int bytesConsumed)");
+            w.Open("if ((uint)offset > (uint)end || (uint)end > (uint)message.Length)");
             w.Line("value = default;");
+            w.Line("bytesConsumed = 0;");
+            w.Line("return false;");
+            w.Close();
+            w.Line();
+            w.Line(Span + " bounded = message.Slice(0, end);");
+            w.Line("bool read;");
+            w.Line("int consumed;");
+            w.Open("switch (discriminator)");
+            foreach (UnionCaseModel c in model.Cases)
+            {
+                w.Line("case " + Number(c.Value) + ":");
+                w.Indent();
+                w.Line("read = CodecRead" + c.Member + "(bounded, offset, out consumed);");
+                w.Line("break;");
+                w.Outdent();
+            }
+
+            w.Line("default:");
+            w.Indent();
+            w.Line("value = new " + self + "(bounded, offset, end - offset, discriminator);");
+            w.Line("bytesConsumed = end - offset;");
+            w.Line("return true;");
+            w.Outdent();
+            w.Close();
+            w.Line();
+            w.Open("if (read && consumed == end - offset)");
+            w.Line("value = new " + self + "(bounded, offset, end - offset, discriminator);");
+            w.Line("bytesConsumed = end - offset;");
+            w.Line("return true;");
+            w.Close();
+            w.Line();
+            if (model.EmptyIsDefault)
+            {
+                w.Open("if (end == offset)");
+                w.Line("value = new " + self + "(bounded, offset, 0, UnknownDiscriminator);");
+                w.Line("bytesConsumed = 0;");
+                w.Line("return true;");
+                w.Close();
+                w.Line();
+            }
+
+            w.Line("value = default;");
+            w.Line("bytesConsumed = 0;");
+            w.Line("return false;");
+            w.Close();
+
+            // One method per case. A case whose value holds spans stays out of the switch: inlined, its value would be a
+            // local of the switch's frame, and such locals are zeroed on every call, whichever case runs.
+            foreach (UnionCaseModel c in model.Cases)
+            {
+                w.Line();
+                w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions." + (c.IsRefLike ? "NoInlining" : "AggressiveInlining") + ")]");
+                w.Line("private static bool CodecRead" + c.Member + "(" + Span + " message, int offset, out int bytesConsumed) =>");
+                w.Line("    global::Codec.MessageList<" + c.ValueType + ">.TryReadElementAt(message, offset, out _, out bytesConsumed);");
+            }
+
+            w.Line();
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+            w.Open("private static " + Result + " CodecReadDetailed(" + Span + " message, int offset, int end, ulong discriminator)");
             w.Open("if ((uint)offset > (uint)end || (uint)end > (uint)message.Length)");
             w.Line("return global::Codec.ReadResult.NeedMoreData(null, offset * 8, end, message.Length);");
             w.Close();
@@ -117,7 +193,6 @@ namespace Codec.Generator.Emitting
 
             w.Line("default:");
             w.Indent();
-            w.Line("value = new " + self + "(bounded, offset, end - offset, discriminator);");
             w.Line("return global::Codec.ReadResult.Done(end - offset);");
             w.Outdent();
             w.Close();
@@ -126,7 +201,6 @@ namespace Codec.Generator.Emitting
             if (model.EmptyIsDefault)
             {
                 w.Open("if (end == offset)");
-                w.Line("value = new " + self + "(bounded, offset, 0, UnknownDiscriminator);");
                 w.Line("return global::Codec.ReadResult.Done(0);");
                 w.Close();
                 w.Line();
@@ -141,8 +215,7 @@ namespace Codec.Generator.Emitting
             w.Line("return global::Codec.ReadResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.LengthOutOfRange, field, (offset + result.BytesConsumed) * 8, (ulong)(end - offset), (ulong)result.BytesConsumed));");
             w.Close();
             w.Line();
-            w.Line("value = new " + self + "(bounded, offset, end - offset, discriminator);");
-            w.Line("return global::Codec.ReadResult.Done(end - offset);");
+            w.Line("return global::Codec.ReadResult.Done(end - offset); // the fast path disagreed: cannot happen");
             w.Close();
             w.Line();
             w.Line("/// <summary>Reads the union filling <paramref name=\"source\"/> as the case <paramref name=\"discriminator\"/> chooses.</summary>");
@@ -155,8 +228,9 @@ namespace Codec.Generator.Emitting
                 w.Line("public bool Is" + c.Member + " => Discriminator == " + Number(c.Value) + ";");
                 w.Line();
                 w.Line("/// <summary>The octets as " + Xml(c.Label) + " (names resolved against the enclosing message); false for another case.</summary>");
+                w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
                 w.Open("public bool TryGet" + c.Member + "(out " + c.ValueType + " value)");
-                w.Open("if (Discriminator == " + Number(c.Value) + " && " + c.ValueType + ".TryReadAt(_codecMessage.Slice(0, _codecStart + Length), _codecStart, out value).IsDone)");
+                w.Open("if (Discriminator == " + Number(c.Value) + " && global::Codec.MessageList<" + c.ValueType + ">.TryReadElementAt(_codecMessage.Slice(0, _codecStart + Length), _codecStart, out value, out _))");
                 w.Line("return true;");
                 w.Close();
                 w.Line();

@@ -12,8 +12,11 @@ namespace Codec.Generator.Model
         EquatableArray<UnionCaseModel> Cases,
         bool EmptyIsDefault);
 
-    /// <summary>One case: its discriminator value, accessors' name, display name and value type (fully qualified).</summary>
-    internal sealed record UnionCaseModel(ulong Value, string Member, string Label, string ValueType);
+    /// <summary>
+    /// One case: its discriminator value, accessors' name, display name, value type (fully qualified), and whether that
+    /// type is a ref struct (its values hold spans, which a frame that reads them must zero).
+    /// </summary>
+    internal sealed record UnionCaseModel(ulong Value, string Member, string Label, string ValueType, bool IsRefLike = false);
 
     /// <summary>The parse of one [Union] type: a model when it is valid, and the diagnostics found.</summary>
     internal sealed record UnionParseResult(UnionModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);

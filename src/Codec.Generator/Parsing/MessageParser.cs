@@ -29,8 +29,8 @@ namespace Codec.Generator.Parsing
         /// <summary>Names the generated code gives members of the message (or of its views).</summary>
         private static readonly HashSet<string> s_generatedMembers = new()
         {
-            "Size", "MinimumSize", "MinimumWireSize", "View", "ReadOnlyView", "Buffer", "TryRead", "Read", "TryWrite",
-            "Write", "Dissect", "GetSerializedSize", "Equals", "GetHashCode", "ToString",
+            "Size", "MinimumSize", "MinimumWireSize", "View", "ReadOnlyView", "Buffer", "TryRead", "TryReadAt", "Read", "TryWrite",
+            "Write", "Dissect", "GetSerializedSize", "Equals", "GetHashCode", "ToString", "IElementVisitor",
         };
 
         // ByteOrder values of Codec.ByteOrder.
@@ -57,7 +57,7 @@ namespace Codec.Generator.Parsing
 
             ok &= TypeChecks.CheckPlacement(type, typeLocation, diagnostics);
 
-            if (type.Name is "View" or "ReadOnlyView")
+            if (type.Name is "View" or "ReadOnlyView" or "IElementVisitor")
             {
                 diagnostics.Add(Diagnostic(DiagnosticDescriptors.NameClash, typeLocation, type.Name));
                 ok = false;

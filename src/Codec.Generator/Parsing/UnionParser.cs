@@ -74,7 +74,7 @@ namespace Codec.Generator.Parsing
                 }
 
                 string label = MessageParser.NamedString(attribute, "Name") ?? member;
-                cases.Add(new UnionCaseModel(value, member, label, valueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)));
+                cases.Add(new UnionCaseModel(value, member, label, valueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), valueType.IsRefLikeType));
             }
 
             if (!ok)

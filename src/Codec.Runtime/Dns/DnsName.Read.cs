@@ -123,14 +123,73 @@ public readonly ref partial struct DnsName
 
     /// <summary>
     /// Reads the name at <paramref name="offset"/> as <see cref="TryRead(ReadOnlySpan{byte}, int, out DnsName)"/> does,
-    /// reporting only success and the octets the name occupies at <paramref name="offset"/>.
+    /// reporting only success and the octets the name occupies at <paramref name="offset"/>: the same rules in one walk
+    /// that builds no <see cref="ReadResult"/> (the fast path of generated readers; on false, the detailed overload
+    /// says where and why).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> is negative.</exception>
     public static bool TryRead(ReadOnlySpan<byte> message, int offset, out DnsName name, out int bytesConsumed)
     {
-        ReadResult result = TryRead(message, offset, out name);
-        bytesConsumed = result.BytesConsumed;
-        return result.IsDone;
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        int position = offset;
+        int limit = offset;          // every pointer must point below the labels being read (see the remarks above)
+        int consumed = 0;
+        int wireLength = 0;          // without the root octet
+        int labelCount = 0;
+        int hops = 0;
+        while ((uint)position < (uint)message.Length)
+        {
+            int octet = message[position];
+            if (octet == 0)
+            {
+                bytesConsumed = consumed == 0 ? position + 1 - offset : consumed;
+                name = new DnsName(message, offset, wireLength + 1, labelCount);
+                return true;
+            }
+
+            if (octet <= MaxLabelLength)
+            {
+                // A label past the end fails at the top of the loop; a name too long fails here, as in the detailed walk.
+                wireLength += 1 + octet;
+                if (wireLength >= MaxWireLength)
+                {
+                    break;
+                }
+
+                labelCount++;
+                position += 1 + octet;
+            }
+            else if (octet >= DnsWire.PointerTag)
+            {
+                if (position + 1 >= message.Length)
+                {
+                    break;
+                }
+
+                int target = ((octet & ~DnsWire.LabelTypeMask) << 8) | message[position + 1];
+                if (consumed == 0)
+                {
+                    consumed = position + 2 - offset;
+                }
+
+                // limit <= position < message.Length, so this also rejects targets past the end.
+                if (target >= limit || ++hops > MaxPointerHops)
+                {
+                    break;
+                }
+
+                limit = target;
+                position = target;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        name = default;
+        bytesConsumed = 0;
+        return false;
     }
 
     private static ReadResult Truncated(int position, int needed, int available) =>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Codec.Dns;
 
 /// <summary>
@@ -57,7 +59,11 @@ public readonly ref partial struct DnsName
     public int Offset => _offset;
 
     /// <summary>Length of the name in uncompressed wire form: every length octet, every label, and the root octet (1–255).</summary>
-    public int WireLength => _message.IsEmpty ? 1 : _wireLength;
+    public int WireLength
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _message.IsEmpty ? 1 : _wireLength;
+    }
 
     /// <summary>Number of labels, not counting the empty root label (0 for the root, 2 for <c>example.com.</c>).</summary>
     public int LabelCount => _labelCount;

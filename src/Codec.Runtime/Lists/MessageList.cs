@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+
 namespace Codec;
 
 /// <summary>
@@ -44,22 +47,36 @@ public readonly ref struct MessageList<T>
     /// </summary>
     public static ReadResult TryReadAt(ReadOnlySpan<byte> message, int offset, int end, int count, out MessageList<T> list)
     {
+        // Element by element through the detailed reader (each element tries its fast path first): generated readers
+        // use the bool overload, so this one serves dissection and failure paths, and checks the bool one in tests.
+        ReadResult result = ReadDetailed(message, offset, end, count);
+        list = result.IsDone ? new MessageList<T>(message[..end], offset, result.BytesConsumed, count) : default;
+        return result;
+    }
+
+    /// <summary>
+    /// Reads <paramref name="count"/> elements as <see cref="TryReadAt(ReadOnlySpan{byte}, int, int, int, out MessageList{T})"/>
+    /// does, answering only whether they read and how many bytes they occupy (no error is built).
+    /// </summary>
+    public static bool TryReadAt(ReadOnlySpan<byte> message, int offset, int end, int count, out MessageList<T> list, out int bytesConsumed)
+    {
         ReadOnlySpan<byte> bounded = message[..end];
         int position = offset;
         for (int i = 0; i < count; i++)
         {
-            ReadResult element = T.TryReadAt(bounded, position, out _);
-            if (!element.IsDone)
+            if (!T.TryReadAt(bounded, position, out _, out int consumed))
             {
                 list = default;
-                return element;
+                bytesConsumed = 0;
+                return false;
             }
 
-            position += element.BytesConsumed;
+            position += consumed;
         }
 
         list = new MessageList<T>(bounded, offset, position - offset, count);
-        return ReadResult.Done(position - offset);
+        bytesConsumed = position - offset;
+        return true;
     }
 
     /// <summary>
@@ -68,15 +85,93 @@ public readonly ref struct MessageList<T>
     /// </summary>
     public static ReadResult TryReadAllAt(ReadOnlySpan<byte> message, int offset, int end, out MessageList<T> list)
     {
+        ReadResult result = ReadAllDetailed(message, offset, end, out int count);
+        list = result.IsDone ? new MessageList<T>(message[..end], offset, result.BytesConsumed, count) : default;
+        return result;
+    }
+
+    /// <summary>
+    /// Reads elements until exactly <paramref name="end"/> as <see cref="TryReadAllAt(ReadOnlySpan{byte}, int, int, out MessageList{T})"/>
+    /// does, answering only whether they read and how many bytes they occupy (no error is built).
+    /// </summary>
+    public static bool TryReadAllAt(ReadOnlySpan<byte> message, int offset, int end, out MessageList<T> list, out int bytesConsumed)
+    {
         ReadOnlySpan<byte> bounded = message[..end];
         int position = offset;
         int count = 0;
         while (position < end)
         {
+            if (!T.TryReadAt(bounded, position, out _, out int consumed))
+            {
+                list = default;
+                bytesConsumed = 0;
+                return false;
+            }
+
+            position += consumed;
+            count++;
+        }
+
+        list = new MessageList<T>(bounded, offset, position - offset, count);
+        bytesConsumed = position - offset;
+        return true;
+    }
+
+    /// <summary>
+    /// Reads one element at <paramref name="offset"/> of <paramref name="message"/> through <typeparamref name="T"/>'s
+    /// fast reader (for generated code that reads a list element by element).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryReadElementAt(ReadOnlySpan<byte> message, int offset, out T element, out int bytesConsumed) =>
+        T.TryReadAt(message, offset, out element, out bytesConsumed);
+
+    /// <summary>
+    /// A list over elements that the caller has just read one by one (generated readers that hand each element to a
+    /// visitor as they validate it): <paramref name="length"/> bytes from <paramref name="offset"/> of
+    /// <paramref name="message"/>, <paramref name="count"/> elements. Enumeration re-reads the elements and stops at
+    /// the first that does not read, so a wrong call gives a short list, never an out-of-bounds read.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The bytes lie outside <paramref name="message"/>, or a count is negative.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static MessageList<T> FromValidatedElements(ReadOnlySpan<byte> message, int offset, int length, int count)
+    {
+        if ((uint)offset > (uint)message.Length || (uint)length > (uint)(message.Length - offset) || count < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(offset));
+        }
+
+        return new MessageList<T>(message, offset, length, count);
+    }
+
+    // Which element failed, where and why.
+    private static ReadResult ReadDetailed(ReadOnlySpan<byte> message, int offset, int end, int count)
+    {
+        ReadOnlySpan<byte> bounded = message[..end];
+        int position = offset;
+        for (int i = 0; i < count; i++)
+        {
             ReadResult element = T.TryReadAt(bounded, position, out _);
             if (!element.IsDone)
             {
-                list = default;
+                return element;
+            }
+
+            position += element.BytesConsumed;
+        }
+
+        return ReadResult.Done(position - offset);
+    }
+
+    private static ReadResult ReadAllDetailed(ReadOnlySpan<byte> message, int offset, int end, out int count)
+    {
+        ReadOnlySpan<byte> bounded = message[..end];
+        int position = offset;
+        count = 0;
+        while (position < end)
+        {
+            ReadResult element = T.TryReadAt(bounded, position, out _);
+            if (!element.IsDone)
+            {
                 return element.Status == CodecStatus.NeedMoreData
                     ? ReadResult.Invalid(new CodecError(CodecErrorKind.LengthOutOfRange, element.Error.Field, element.Error.BitOffset, (ulong)end, element.Error.Expected))
                     : element;
@@ -86,7 +181,6 @@ public readonly ref struct MessageList<T>
             count++;
         }
 
-        list = new MessageList<T>(bounded, offset, position - offset, count);
         return ReadResult.Done(position - offset);
     }
 
@@ -123,14 +217,13 @@ public readonly ref struct MessageList<T>
                 return false;
             }
 
-            ReadResult result = T.TryReadAt(_message, _position, out _current);
-            if (!result.IsDone)
+            if (!T.TryReadAt(_message, _position, out _current, out int consumed))
             {
                 _position = _end; // cannot happen for a validated list; stop rather than loop
                 return false;
             }
 
-            _position += result.BytesConsumed;
+            _position += consumed;
             return true;
         }
     }

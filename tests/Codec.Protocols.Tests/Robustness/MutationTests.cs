@@ -82,6 +82,7 @@ public class MutationTests(ITestOutputHelper output)
         Check(Ipv4Header.TryRead(input, out _), input.Length, "Ipv4Header");
         ReadResult packetResult = Ipv4Packet.TryRead(input, out Ipv4Packet packet);
         Check(packetResult, input.Length, "Ipv4Packet");
+        FastAgrees(packetResult, Ipv4Packet.TryRead(input, out _, out int packetBytes), packetBytes, "Ipv4Packet");
         Same(packetResult, Ipv4Packet.Dissect(input), "Ipv4Packet");
         // Most mutations break the header checksum; reading on without it takes them into the payloads.
         ReadResult unchecked_ = Ipv4Packet.TryRead(input, out packet, ReadOptions.SkipChecksums);
@@ -93,6 +94,7 @@ public class MutationTests(ITestOutputHelper output)
             Same(TcpHeader.TryRead(payload, out _), TcpHeader.Dissect(payload), "TcpHeader");
             ReadResult udp = UdpDatagram.TryRead(payload, out UdpDatagram datagram);
             Check(udp, payload.Length, "UdpDatagram");
+            FastAgrees(udp, UdpDatagram.TryRead(payload, out _, out int udpBytes), udpBytes, "UdpDatagram");
             if (udp.IsDone)
             {
                 ProbeDnsMessage(datagram.Data.ToArray());
@@ -112,6 +114,13 @@ public class MutationTests(ITestOutputHelper output)
     {
         ReadResult result = DnsMessage.TryRead(input, out DnsMessage dns);
         Check(result, input.Length, "DnsMessage");
+        FastAgrees(result, DnsMessage.TryRead(input, out _, out int consumed), consumed, "DnsMessage");
+        var counter = new SectionCounter();
+        ReadResult visited = DnsMessage.TryRead(input, ref counter, out _);
+        if (visited != result || (result.IsDone && counter.Elements != dns.QdCount + dns.AnCount + dns.NsCount + dns.ArCount))
+        {
+            throw new MutationFailure($"DnsMessage: the visiting read says {visited} after {counter.Elements} elements, the plain one {result}");
+        }
         MessageDissection dissection = DnsMessage.Dissect(input);
         Same(result, dissection, "DnsMessage");
         _ = DissectionText.ToText(dissection);
@@ -137,6 +146,32 @@ public class MutationTests(ITestOutputHelper output)
         {
             throw new MutationFailure($"DnsMessage: written form reads back differently: {again}");
         }
+    }
+
+    /// <summary>The fast read (bool, no error built) must give the detailed read's verdict and length.</summary>
+    private static void FastAgrees(ReadResult detailed, bool fast, int consumed, string what)
+    {
+        if (fast != detailed.IsDone || consumed != detailed.BytesConsumed)
+        {
+            throw new MutationFailure($"{what}: the fast read says {fast} ({consumed} bytes), the detailed one {detailed}");
+        }
+    }
+
+    private struct SectionCounter : DnsMessage.IElementVisitor
+    {
+        public int Elements;
+
+        public readonly void VisitHeader(scoped DnsMessage message)
+        {
+        }
+
+        public void VisitQuestions(DnsQuestion element) => Elements++;
+
+        public void VisitAnswers(DnsResourceRecord element) => Elements++;
+
+        public void VisitAuthorities(DnsResourceRecord element) => Elements++;
+
+        public void VisitAdditionals(DnsResourceRecord element) => Elements++;
     }
 
     /// <summary>Every name and record of the message, so lazily read parts are read too.</summary>

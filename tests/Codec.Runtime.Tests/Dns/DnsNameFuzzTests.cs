@@ -183,6 +183,14 @@ internal static class DnsNameFuzz
             Assert.Fail($"offset {offset} of {Convert.ToHexString(message)}: reference {expected.Outcome}, reader {result}");
         }
 
+        // The fast walk (bool) gives the same verdict, length and name as the detailed one.
+        bool fast = DnsName.TryRead(span, offset, out DnsName fastName, out int fastConsumed);
+        if (fast != result.IsDone || fastConsumed != result.BytesConsumed || fastName.WireLength != name.WireLength
+            || fastName.LabelCount != name.LabelCount || fastName.Offset != name.Offset)
+        {
+            Assert.Fail($"offset {offset} of {Convert.ToHexString(message)}: detailed {result}, fast {fast} ({fastConsumed} octets)");
+        }
+
         if (expected.Outcome != ReferenceOutcome.Ok)
         {
             Assert.True(name.IsRoot);

@@ -95,7 +95,128 @@ public class MessageListTests
             }
 
             Assert.Equal(result.Status, TlvContainer.Dissect(span).Result.Status);
+
+            // The fast path (bool, no error built), the visiting read and the list's own readers give the same verdict.
+            Assert.Equal(result.IsDone, TlvContainer.TryRead(span, out _, out int consumed));
+            Assert.Equal(result.BytesConsumed, consumed);
+            var visitor = new Recorder();
+            Assert.Equal(result, TlvContainer.TryRead(span, ref visitor, out _));
+            if (span.Length >= 3)
+            {
+                ReadResult list = MessageList<TlvOption>.TryReadAt(span, 3, span.Length, span[2], out _);
+                Assert.Equal(list.IsDone, MessageList<TlvOption>.TryReadAt(span, 3, span.Length, span[2], out _, out int listBytes));
+                Assert.Equal(list.BytesConsumed, listBytes);
+                ReadResult all = MessageList<TlvOption>.TryReadAllAt(span, 3, span.Length, out _);
+                Assert.Equal(all.IsDone, MessageList<TlvOption>.TryReadAllAt(span, 3, span.Length, out _, out int allBytes));
+                Assert.Equal(all.BytesConsumed, allBytes);
+            }
         }
+    }
+
+    [Fact]
+    public void A_visitor_sees_the_header_then_every_element_in_wire_order_in_the_one_pass()
+    {
+        var visitor = new Recorder();
+
+        ReadResult result = TlvContainer.TryRead(Container, ref visitor, out TlvContainer c);
+
+        Assert.True(result.IsDone, result.ToString());
+        Assert.Equal(Container.Length, result.BytesConsumed);
+        Assert.Equal(["header 0102 2", "option 1 AA", "option 2 BBCC"], visitor.Seen);
+        Assert.Equal(2, c.Options.Count);
+        Assert.Equal(0x7f, c.Trailer);
+
+        // The list built while visiting enumerates like one read without a visitor.
+        var kinds = new List<byte>();
+        foreach (TlvOption option in c.Options)
+        {
+            kinds.Add(option.Kind);
+        }
+
+        Assert.Equal([(byte)1, (byte)2], kinds);
+
+        // Read into the variable that holds the message already: the header still shows the later members empty.
+        var again = new Recorder();
+        Assert.True(TlvContainer.TryRead(Container, ref again, out c, out int consumed));
+        Assert.Equal(Container.Length, consumed);
+        Assert.Equal(visitor.Seen, again.Seen);
+    }
+
+    [Fact]
+    public void On_failure_the_visitor_has_seen_the_elements_before_it_and_the_result_says_where()
+    {
+        // The second option claims five bytes of value where two are left.
+        byte[] bytes = Convert.FromHexString("0102" + "02" + "0101aa" + "0205bbcc");
+        var visitor = new Recorder();
+
+        ReadResult result = TlvContainer.TryRead(bytes, ref visitor, out TlvContainer c);
+
+        Assert.Equal(TlvContainer.TryRead(bytes, out _), result);
+        Assert.Equal(CodecStatus.NeedMoreData, result.Status);
+        Assert.Equal("Value", result.Error.Field);
+        Assert.Equal(8, result.Error.ByteOffset);
+        Assert.Equal(["header 0102 2", "option 1 AA"], visitor.Seen);
+        Assert.True(c.Options.IsEmpty);
+        Assert.False(TlvContainer.TryRead(bytes, ref visitor, out _, out int consumed));
+        Assert.Equal(0, consumed);
+    }
+
+    [Fact]
+    public void A_length_bounded_list_is_visited_too()
+    {
+        var visitor = new BlockRecorder();
+
+        Assert.True(TlvBlock.TryRead(Convert.FromHexString("05" + "0101aa" + "0200"), ref visitor, out TlvBlock block).IsDone);
+
+        Assert.Equal([(byte)1, (byte)2], visitor.Kinds);
+        Assert.Equal(2, block.Options.Count);
+    }
+
+    [Fact]
+    public void A_list_made_from_validated_elements_rejects_bytes_outside_the_message()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => MessageList<TlvOption>.FromValidatedElements(Container, 9, 4, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MessageList<TlvOption>.FromValidatedElements(Container, 13, 0, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MessageList<TlvOption>.FromValidatedElements(Container, 3, 3, -1));
+
+        // Enumeration stops at the first element that does not read: a wrong count gives a short list, no exception.
+        MessageList<TlvOption> list = MessageList<TlvOption>.FromValidatedElements(Container, 3, 8, 5);
+        int seen = 0;
+        foreach (TlvOption option in list)
+        {
+            seen++;
+        }
+
+        Assert.Equal(2, seen);
+    }
+
+    private struct Recorder : TlvContainer.IElementVisitor
+    {
+        public Recorder()
+        {
+        }
+
+        public List<string> Seen { get; } = [];
+
+        public readonly void VisitHeader(scoped TlvContainer message) =>
+            Seen.Add($"header {message.Id:X4} {message.OptionCount}" + (message.Options.IsEmpty && message.Trailer == 0 && message.Rest.IsEmpty ? string.Empty : " (later members not empty)"));
+
+        public readonly void VisitOptions(TlvOption element) => Seen.Add($"option {element.Kind} {Convert.ToHexString(element.Value)}");
+    }
+
+    private struct BlockRecorder : TlvBlock.IElementVisitor
+    {
+        public BlockRecorder()
+        {
+        }
+
+        public List<byte> Kinds { get; } = [];
+
+        public readonly void VisitHeader(scoped TlvBlock message)
+        {
+        }
+
+        public readonly void VisitOptions(TlvOption element) => Kinds.Add(element.Kind);
     }
 
     [Fact]

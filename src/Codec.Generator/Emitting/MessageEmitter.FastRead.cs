@@ -1,0 +1,384 @@
+using System.Collections.Generic;
+using System.Linq;
+using Codec.Generator.Model;
+
+namespace Codec.Generator.Emitting
+{
+    /// <summary>
+    /// The fast read path of variable-length messages: the same checks as the detailed reader, in one pass that answers
+    /// only yes or no, so that no error (a string, two numbers) travels through every layer of a nested read. The
+    /// detailed reader runs only when this path says no, to say which field failed, where and why. Messages with
+    /// <c>MessageList</c> members also get a visitor that receives each element as it is validated, so that a caller
+    /// can consume a message in the one pass that validates it.
+    /// </summary>
+    internal static partial class MessageEmitter
+    {
+        private const string FastFail = "goto CodecFail;";
+
+        private static bool HasVisitor(MessageModel model) => model.Fields.Any(f => f.Kind == FieldModelKind.List);
+
+        /// <summary>Whether fields precede the first list, so that the visitor is shown them (a header) before any element.</summary>
+        private static bool HasHeader(MessageModel model) => model.Fields.Count > 0 && model.Fields[0].Kind != FieldModelKind.List;
+
+        private static string VisitorConstraint => " where TVisitor : IElementVisitor, allows ref struct";
+
+        /// <summary>The public members over the fast path, and the fast path itself.</summary>
+        private static void EmitVariableFastRead(SourceWriter w, MessageModel model, List<List<FieldModel>> runs)
+        {
+            string self = model.FullyQualifiedName;
+            bool visitor = HasVisitor(model);
+            bool checksum = model.Checksum is not null;
+            string verify = checksum ? ", verifyChecksum: true" : string.Empty;
+
+            w.Line();
+            w.Line("/// <summary>Reads a message; <paramref name=\"bytesConsumed\"/> is its length when it returns true. Never throws.</summary>");
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+            w.Line("public static bool TryRead(global::System.ReadOnlySpan<byte> source, out " + self + " value, out int bytesConsumed) =>");
+            w.Line("    TryReadAt(source, 0, out value, out bytesConsumed);");
+
+            w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// Reads a message that starts <paramref name=\"offset\"/> bytes into <paramref name=\"source\"/>, answering only whether it");
+            w.Line("/// read; <paramref name=\"bytesConsumed\"/> is its length when it returns true. The same checks as the overload that");
+            w.Line("/// returns a <see cref=\"global::Codec.ReadResult\"/>, which says why when this one says no. Never throws.");
+            w.Line("/// </summary>");
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+            if (visitor)
+            {
+                w.Open("public static bool TryReadAt(global::System.ReadOnlySpan<byte> source, int offset, out " + self + " value, out int bytesConsumed)");
+                w.Line("CodecNoVisitor none = default;");
+                w.Line("return CodecTryReadAt(source, offset, ref none, out value, out bytesConsumed" + verify + ");");
+                w.Close();
+            }
+            else
+            {
+                w.Line("public static bool TryReadAt(global::System.ReadOnlySpan<byte> source, int offset, out " + self + " value, out int bytesConsumed) =>");
+                w.Line("    CodecTryReadAt(source, offset, out value, out bytesConsumed" + verify + ");");
+            }
+
+            if (visitor)
+            {
+                EmitVisitorApi(w, model);
+            }
+
+            EmitFastCore(w, model, runs, visitor);
+        }
+
+        /// <summary>The visitor interface, a visitor that does nothing, and the reads that take a visitor.</summary>
+        private static void EmitVisitorApi(SourceWriter w, MessageModel model)
+        {
+            string self = model.FullyQualifiedName;
+            bool checksum = model.Checksum is not null;
+            List<FieldModel> lists = model.Fields.Where(f => f.Kind == FieldModelKind.List).ToList();
+
+            w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// Receives the elements of the message's lists as they are read and validated, in wire order (one method per");
+            w.Line("/// list). Implement it on a struct and pass it by reference to the reads that take a visitor: the compiler then");
+            w.Line("/// specializes the read for it, and the message is consumed in the pass that validates it.");
+            w.Line("/// </summary>");
+            w.Open("public interface IElementVisitor");
+            bool first = true;
+            if (HasHeader(model))
+            {
+                w.Line("/// <summary>");
+                w.Line("/// Called once, before the first element: the fields that precede the first list are read (the lists of");
+                w.Line("/// <paramref name=\"message\"/> are still empty, and checks on later fields have not run yet).");
+                w.Line("/// </summary>");
+                w.Line("void VisitHeader(scoped " + self + " message);");
+                first = false;
+            }
+
+            foreach (FieldModel list in lists)
+            {
+                if (!first)
+                {
+                    w.Line();
+                }
+
+                first = false;
+                w.Line("/// <summary>An element of " + list.Name + ", validated; it points into the input.</summary>");
+                w.Line("void Visit" + list.Name + "(" + ElementType(list) + " element);");
+            }
+
+            w.Close();
+
+            w.Line();
+            w.Open("private struct CodecNoVisitor : IElementVisitor");
+            first = true;
+            if (HasHeader(model))
+            {
+                w.Open("public void VisitHeader(scoped " + self + " message)");
+                w.Close();
+                first = false;
+            }
+
+            foreach (FieldModel list in lists)
+            {
+                if (!first)
+                {
+                    w.Line();
+                }
+
+                first = false;
+                w.Open("public void Visit" + list.Name + "(" + ElementType(list) + " element)");
+                w.Close();
+            }
+
+            w.Close();
+
+            w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// Reads a message from the start of <paramref name=\"source\"/> as <c>TryRead(source, out value)</c> does, handing each");
+            w.Line("/// list element to <paramref name=\"visitor\"/> as soon as it is validated: one pass over the input. On failure the");
+            w.Line("/// visitor has seen the elements before the one that failed, and the result says which field failed, where and why.");
+            w.Line("/// Never throws (unless the visitor does).");
+            w.Line("/// </summary>");
+            w.Open("public static global::Codec.ReadResult TryRead<TVisitor>(global::System.ReadOnlySpan<byte> source, scoped ref TVisitor visitor, out " + self + " value" + OptionsParameter(model) + ")" + VisitorConstraint);
+            w.Open("if (CodecTryReadAt(source, 0, ref visitor, out value, out int bytesConsumed" + (checksum ? ", (options & global::Codec.ReadOptions.SkipChecksums) == 0" : string.Empty) + "))");
+            w.Line("return global::Codec.ReadResult.Done(bytesConsumed);");
+            w.Close();
+            w.Line();
+            w.Line("return CodecReadAtDetailed(source, 0, out value" + (checksum ? ", options" : string.Empty) + ");");
+            w.Close();
+
+            w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// Reads a message as the visiting overload that returns a <see cref=\"global::Codec.ReadResult\"/> does, answering only");
+            w.Line("/// whether it read; <paramref name=\"bytesConsumed\"/> is its length when it returns true.");
+            w.Line("/// </summary>");
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+            w.Line("public static bool TryRead<TVisitor>(global::System.ReadOnlySpan<byte> source, scoped ref TVisitor visitor, out " + self + " value, out int bytesConsumed)" + VisitorConstraint + " =>");
+            w.Line("    CodecTryReadAt(source, 0, ref visitor, out value, out bytesConsumed" + (checksum ? ", verifyChecksum: true" : string.Empty) + ");");
+        }
+
+        private static void EmitFastCore(SourceWriter w, MessageModel model, List<List<FieldModel>> runs, bool visitor)
+        {
+            string self = model.FullyQualifiedName;
+            FieldModel? messageLength = model.Fields.FirstOrDefault(f => f.MessageLength is not null);
+            List<FieldModel> variables = model.Fields.Where(f => f.IsVariable).ToList();
+            string generic = visitor ? "<TVisitor>" : string.Empty;
+            string visitorParameter = visitor ? "scoped ref TVisitor visitor, " : string.Empty;
+
+            w.Line();
+            w.Open("private static bool CodecTryReadAt" + generic + "(global::System.ReadOnlySpan<byte> source, int offset, " + visitorParameter + "out " + self + " value, out int bytesConsumed" + (model.Checksum is not null ? ", bool verifyChecksum" : string.Empty) + ")" + (visitor ? VisitorConstraint : string.Empty));
+            if (visitor && HasHeader(model))
+            {
+                w.Line("value = default; // the visitor sees the header with every later member empty");
+            }
+            else
+            {
+                EmitValueInit(w, model);
+            }
+
+            w.Open("if ((uint)offset > (uint)source.Length)");
+            w.Line(FastFail);
+            w.Close();
+            w.Line();
+            if (model.Checksum is not null)
+            {
+                w.Line("int checksumEnd = offset;");
+            }
+
+            w.Line("int end = source.Length;");
+            if (messageLength is not null)
+            {
+                w.Line("bool bounded = false;");
+            }
+
+            w.Line("int position = offset;");
+            w.Line("ref byte start = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(source), position);");
+
+            int unitIndex = 0;
+            int variableIndex = 0;
+            bool headerShown = !visitor || !HasHeader(model);
+            for (int r = 0; r < runs.Count; r++)
+            {
+                List<FieldModel> run = runs[r];
+                if (run.Count > 0)
+                {
+                    int bytes = RunBytes(run);
+                    w.Line();
+                    w.Open("if (end - position < " + Layout.Int(bytes) + ")");
+                    w.Line(FastFail);
+                    w.Close();
+
+                    if (r > 0)
+                    {
+                        w.Line();
+                        w.Line("start = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(source), position);");
+                    }
+
+                    foreach (Unit unit in Layout.Units(run))
+                    {
+                        EmitReadUnit(w, unit, unitIndex++, "source.Slice(position)", Position, fast: true);
+                    }
+
+                    if (messageLength is not null && run.Contains(messageLength))
+                    {
+                        LengthRule rule = messageLength.MessageLength!;
+                        w.Line();
+                        w.Line("// The message ends where " + messageLength.Name + " says: at least its fixed part and this run, at most the input.");
+                        w.Line("long messageLength = ((long)value." + messageLength.Id + " * " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L) + " + Long(rule.Offset) + ";");
+                        w.Open("if (messageLength < global::System.Math.Max(MinimumSize, position - offset + " + Layout.Int(bytes) + ") || messageLength > source.Length - offset)");
+                        w.Line(FastFail);
+                        w.Close();
+                        w.Line();
+                        w.Line("end = offset + (int)messageLength;");
+                        w.Line("bounded = true;");
+                    }
+
+                    w.Line("position += " + Layout.Int(bytes) + ";");
+                }
+
+                if (r == 0)
+                {
+                    EmitChecksumEnd(w, model, run, null);
+                }
+
+                if (variableIndex < variables.Count && r == variableIndex)
+                {
+                    if (!headerShown && variables[variableIndex].Kind == FieldModelKind.List)
+                    {
+                        w.Line();
+                        w.Line("visitor.VisitHeader(value);");
+                        headerShown = true;
+                    }
+
+                    EmitFastVariable(w, model, variables[variableIndex], visitor);
+                    EmitChecksumEnd(w, model, run, variables[variableIndex]);
+                    variableIndex++;
+                }
+            }
+
+            if (model.Checksum is not null)
+            {
+                w.Line();
+                w.Open("if (verifyChecksum && !global::Codec.InternetChecksum.IsValid(source.Slice(offset, checksumEnd - offset)))");
+                w.Line(FastFail);
+                w.Close();
+            }
+
+            w.Line();
+            w.Line("bytesConsumed = (" + (messageLength is not null ? "bounded ? end : " : string.Empty) + "position) - offset;");
+            w.Line("return true;");
+            w.Line();
+            w.Line("CodecFail:");
+            w.Line("value = default;");
+            w.Line("bytesConsumed = 0;");
+            w.Line("return false;");
+            w.Close();
+        }
+
+        private static void EmitFastVariable(SourceWriter w, MessageModel model, FieldModel field, bool visitor)
+        {
+            w.Line();
+            if (field.Kind == FieldModelKind.DnsName)
+            {
+                w.Line("// " + field.Name + ": a domain name; its compression pointers count from the start of source");
+                w.OpenBlock();
+                w.Open("if (!global::Codec.Dns.DnsName.TryRead(source.Slice(0, end), position, out value." + field.Id + ", out int consumed))");
+                w.Line(FastFail);
+                w.Close();
+                w.Line();
+                w.Line("position += consumed;");
+                w.Close();
+                return;
+            }
+
+            if (field.Kind == FieldModelKind.List && field.CountFrom is not null)
+            {
+                w.Line("// " + field.Name + ": " + field.CountFrom + " elements, each read, validated and visited in place");
+                w.OpenBlock();
+                w.Line("int count = (int)global::System.Math.Min((ulong)value." + Layout.Id(field.CountFrom) + ", int.MaxValue);");
+                EmitFastList(w, field, "end", counted: true);
+                w.Close();
+                return;
+            }
+
+            if (field.IsRemaining)
+            {
+                w.Line("// " + field.Name + ": the rest of the message");
+                EmitFastBounded(w, model, field, "end");
+                w.Line("position = end;");
+                return;
+            }
+
+            LengthRule rule = field.Length!;
+            w.Line("// " + field.Name + ": " + rule.Field + " × " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + (rule.Offset == 0 ? string.Empty : " + (" + rule.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")") + " bytes");
+            w.OpenBlock();
+            w.Line("long length = ((long)value." + rule.Field + " * " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L) + " + Long(rule.Offset) + ";");
+            w.Open("if (length < 0 || length > end - position)");
+            w.Line(FastFail);
+            w.Close();
+            w.Line();
+            w.Line("int fieldEnd = position + (int)length;");
+            EmitFastBounded(w, model, field, "fieldEnd");
+            w.Line("position = fieldEnd;");
+            w.Close();
+        }
+
+        /// <summary>A member that fills <c>[position, fieldEnd)</c> exactly.</summary>
+        private static void EmitFastBounded(SourceWriter w, MessageModel model, FieldModel field, string fieldEnd)
+        {
+            switch (field.Kind)
+            {
+                case FieldModelKind.List:
+                    w.OpenBlock();
+                    EmitFastList(w, field, fieldEnd, counted: false);
+                    w.Close();
+                    break;
+                case FieldModelKind.Union:
+                    w.Open("if (!" + field.TypeName + ".TryReadAt(source, position, " + fieldEnd + ", " + Discriminator(model, field, "value.") + ", out value." + field.Id + ", out _))");
+                    w.Line(FastFail);
+                    w.Close();
+                    w.Line();
+                    break;
+                case FieldModelKind.Options:
+                    w.Open("if (!" + field.TypeName + ".TryReadAt(source, position, " + fieldEnd + ", out value." + field.Id + ").IsDone)");
+                    w.Line(FastFail);
+                    w.Close();
+                    w.Line();
+                    break;
+                default:
+                    w.Line("value." + field.Id + " = source.Slice(position, " + fieldEnd + " - position);");
+                    break;
+            }
+        }
+
+        /// <summary>
+        /// The elements of a list read one by one and handed to the visitor (a no-op one for the plain reads): a counted
+        /// list reads <c>count</c> elements ending by <paramref name="listEnd"/>, any other fills it exactly.
+        /// </summary>
+        private static void EmitFastList(SourceWriter w, FieldModel field, string listEnd, bool counted)
+        {
+            string element = ElementType(field);
+            w.Line("global::System.ReadOnlySpan<byte> elements = source.Slice(0, " + listEnd + ");");
+            w.Line("int listStart = position;");
+            if (counted)
+            {
+                w.Open("for (int i = 0; i < count; i++)");
+            }
+            else
+            {
+                w.Line("int count = 0;");
+                w.Open("while (position < " + listEnd + ")");
+            }
+
+            w.Open("if (!global::Codec.MessageList<" + element + ">.TryReadElementAt(elements, position, out " + element + " element, out int consumed))");
+            w.Line(FastFail);
+            w.Close();
+            w.Line();
+            w.Line("visitor.Visit" + field.Name + "(element);");
+            w.Line("position += consumed;");
+            if (!counted)
+            {
+                w.Line("count++;");
+            }
+
+            w.Close();
+            w.Line();
+            w.Line("value." + field.Id + " = " + field.TypeName + ".FromValidatedElements(elements, listStart, position - listStart, count);");
+        }
+    }
+}
