@@ -35,7 +35,7 @@ public static class OptionListReader
         bool ends = kind == layout.EndKind;
         if (layout.IsSingleByte(kind))
         {
-            option = new OptionEntry(kind, position, 1, default, isSingleByte: true, ends);
+            option = new OptionEntry(kind, position, 1, default, ends);
             return ReadResult.Done(1);
         }
 
@@ -67,7 +67,7 @@ public static class OptionListReader
             return Invalid(LengthField, lengthAt, available, total);
         }
 
-        option = new OptionEntry(kind, position, total, message.Slice(position + header, total - header), isSingleByte: false, ends);
+        option = new OptionEntry(kind, position, total, message.Slice(position + header, total - header), ends);
         return ReadResult.Done(total);
     }
 
