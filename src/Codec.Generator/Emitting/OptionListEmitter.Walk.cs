@@ -134,6 +134,7 @@ namespace Codec.Generator.Emitting
             w.Line("public readonly global::Codec.OptionEntry Current => new(_kind, _offset, _length, _value, " + ends + ");");
             w.Line();
             w.Line("/// <summary>Steps over the next option; false after the last one.</summary>");
+            w.Line(Inline);
             w.Open("public bool MoveNext()");
             w.Line(Span + " message = _message;");
             w.Line("int position = _next;");
