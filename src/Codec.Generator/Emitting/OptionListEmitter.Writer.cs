@@ -83,14 +83,15 @@ namespace Codec.Generator.Emitting
             w.Line("int size = value.GetSerializedSize();");
             w.Line("int position = _written;");
             w.Line("global::System.Span<byte> buffer = _buffer;");
-            w.Line("if (!_ended && (uint)size <= CodecMaxValueLength && size <= buffer.Length - position - CodecHeaderSize");
-            w.Line("    && value.TryWrite(buffer.Slice(position + CodecHeaderSize, size), out int written) && written == size)");
-            w.OpenBlock();
-            w.Line("CodecHeader(buffer, position, " + kind + ", size);");
+            w.Open("if (!_ended && (uint)size <= CodecMaxValueLength && size <= buffer.Length - position - CodecHeaderSize)");
+            w.Line("global::System.Span<byte> option = buffer.Slice(position, CodecHeaderSize + size);");
+            w.Open("if (value.TryWrite(option.Slice(CodecHeaderSize), out int written) && written == size)");
+            w.Line("CodecHeader(option, " + kind + ", size);");
             w.Line("return CodecCommit(" + kind + ", position + CodecHeaderSize + size);");
             w.Close();
+            w.Close();
             w.Line();
-            w.Line("return CodecRejected(" + kind + ", in value, size);");
+            w.Line("return CodecRejected(" + kind + ", in value, size, buffer, position, _ended);");
             w.Close();
         }
 
@@ -119,20 +120,21 @@ namespace Codec.Generator.Emitting
             }
 
             w.OpenBlock();
-            w.Line("value.CopyTo(buffer.Slice(position + CodecHeaderSize));");
-            w.Line("CodecHeader(buffer, position, kind, value.Length);");
+            w.Line("global::System.Span<byte> option = buffer.Slice(position, CodecHeaderSize + value.Length);");
+            w.Line("value.CopyTo(option.Slice(CodecHeaderSize));");
+            w.Line("CodecHeader(option, kind, value.Length);");
             w.Line("return CodecCommit(kind, position + CodecHeaderSize + value.Length);");
             w.Close();
             w.Close();
             w.Line();
-            w.Line("return CodecRejected(kind, value.Length);");
+            w.Line("return CodecRejected(kind, value.Length, buffer.Length, position, _ended);");
             w.Close();
             w.Line();
             w.Line("// Kind and length octets of an option whose value is in place.");
             w.Line(Inline);
-            w.Open("private static void CodecHeader(global::System.Span<byte> buffer, int position, int kind, int valueLength)");
-            EmitStore(w, "buffer", "position", "kind", model.KindSize);
-            EmitStore(w, "buffer", "position + CodecKindSize", model.LengthIncludesHeader ? "(valueLength + CodecHeaderSize)" : "valueLength", model.LengthSize);
+            w.Open("private static void CodecHeader(global::System.Span<byte> option, int kind, int valueLength)");
+            EmitStore(w, "option", "0", "kind", model.KindSize);
+            EmitStore(w, "option", "CodecKindSize", model.LengthIncludesHeader ? "(valueLength + CodecHeaderSize)" : "valueLength", model.LengthSize);
             w.Close();
             w.Line();
             w.Line(Inline);
@@ -152,22 +154,24 @@ namespace Codec.Generator.Emitting
             w.Line("return " + WriteResult + ".Done(size);");
             w.Close();
             w.Line();
-            w.Line("// The failure paths: the runtime's check names what is wrong, as the generic OptionWriter does.");
+            w.Line("// The failure paths: the runtime's check names what is wrong, as the generic OptionWriter does. Static, so that");
+            w.Line("// the writer itself is not address-exposed and its fields can stay in registers.");
             w.Line(NoInline);
-            w.Line("private readonly " + WriteResult + " CodecRejected(int kind, int valueLength) => global::Codec.OptionWriter.Check(CodecLayout, _buffer.Length, _written, _ended, kind, valueLength);");
+            w.Line("private static " + WriteResult + " CodecRejected(int kind, int valueLength, int bufferLength, int written, bool ended) =>");
+            w.Line("    global::Codec.OptionWriter.Check(CodecLayout, bufferLength, written, ended, kind, valueLength);");
             w.Line();
             w.Line(NoInline);
-            w.Line("private readonly " + WriteResult + " CodecRejected<T>(int kind, scoped in T value, int size)");
+            w.Line("private static " + WriteResult + " CodecRejected<T>(int kind, scoped in T value, int size, global::System.Span<byte> buffer, int position, bool ended)");
             w.Line("    where T : global::Codec.IWireMessage<T>, allows ref struct");
             w.OpenBlock();
-            w.Line(WriteResult + " check = global::Codec.OptionWriter.Check(CodecLayout, _buffer.Length, _written, _ended, kind, size);");
+            w.Line(WriteResult + " check = global::Codec.OptionWriter.Check(CodecLayout, buffer.Length, position, ended, kind, size);");
             w.Open("if (!check.IsDone)");
             w.Line("return check;");
             w.Close();
             w.Line();
-            w.Line(WriteResult + " written = value.TryWrite(_buffer.Slice(_written + CodecHeaderSize, size));");
+            w.Line(WriteResult + " written = value.TryWrite(buffer.Slice(position + CodecHeaderSize, size));");
             w.Line("return written.IsDone");
-            w.Line("    ? " + WriteResult + ".Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ValueOutOfRange, global::Codec.OptionWriter.ValueField, (_written + CodecHeaderSize) * 8, (ulong)size, (ulong)written.BytesWritten))");
+            w.Line("    ? " + WriteResult + ".Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ValueOutOfRange, global::Codec.OptionWriter.ValueField, (position + CodecHeaderSize) * 8, (ulong)size, (ulong)written.BytesWritten))");
             w.Line("    : written;");
             w.Close();
         }
@@ -198,8 +202,12 @@ namespace Codec.Generator.Emitting
             w.Close();
             w.Close();
             w.Line();
-            w.Line("return global::Codec.OptionWriter.CheckEnd(CodecLayout, buffer.Length, position, _ended, alignment);");
+            w.Line("return CodecEndRejected(buffer.Length, position, _ended, alignment);");
             w.Close();
+            w.Line();
+            w.Line(NoInline);
+            w.Line("private static " + WriteResult + " CodecEndRejected(int bufferLength, int written, bool ended, int alignment) =>");
+            w.Line("    global::Codec.OptionWriter.CheckEnd(CodecLayout, bufferLength, written, ended, alignment);");
         }
 
         /// <summary>Stores <paramref name="value"/> big-endian in <paramref name="size"/> (1 or 2) octets at <paramref name="at"/>.</summary>
