@@ -1,8 +1,10 @@
 namespace Codec;
 
 /// <summary>
-/// Walks a type-length-value option list: the one routine generated option lists validate and enumerate with. Never
-/// throws on input and never reads outside <c>[position, end)</c>.
+/// Walks a type-length-value option list with a layout given at run time. Generated option lists validate and
+/// enumerate with loops emitted for their layout, and call <see cref="Validate"/> on their failure path for the
+/// detailed error (so both must agree: tests check it); dissection walks with <see cref="TryReadOption"/>. Never throws
+/// on input and never reads outside <c>[position, end)</c>.
 /// </summary>
 public static class OptionListReader
 {

@@ -3,7 +3,8 @@ namespace Codec;
 /// <summary>
 /// Builds a type-length-value option list in a caller's buffer: each option's length is computed, single-octet kinds are
 /// written alone, and <see cref="TryEnd"/> writes the end option and zero padding. Every method checks the space first
-/// and writes nothing when it fails. Generated option lists wrap one in their <c>Writer</c>.
+/// and writes nothing when it fails. Generated option lists have a <c>Writer</c> emitted for their layout, which calls
+/// <see cref="Check"/> and <see cref="CheckEnd"/> on its failure path so that its errors are this writer's.
 /// </summary>
 public ref struct OptionWriter
 {
