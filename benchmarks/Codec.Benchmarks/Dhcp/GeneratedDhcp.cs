@@ -11,7 +11,9 @@ namespace Codec.Benchmarks;
 /// 15 bits are zero in the sample), then the options in wire order with one pass of the list's enumerator, each known
 /// option's value read as its generated type with the typed accessors' rule (it must fill the option exactly), with
 /// the type's bool <c>TryRead</c> (through <c>ReadOnlyView</c>s the TCP fold measured about 20 ns slower). The accessors (<c>TryGetServerIdentifier</c> …) each search the list from its start, so they cannot fold in
-/// wire order. Writing uses <see cref="DhcpOptions.Writer"/> and the message's writer.
+/// wire order. Writing uses <see cref="DhcpOptions.Writer"/> (its bool forms, <c>TryAdd{Member}(value, out written)</c>:
+/// the <c>WriteResult</c> forms cost about 25 ns more per ACK, each result a wide struct the JIT zeroes and copies) and
+/// the message's writer.
 /// </summary>
 internal static class GeneratedDhcp
 {
@@ -123,16 +125,16 @@ internal static class GeneratedDhcp
 
         // scoped: the writer only lives here, so the stack-held address lists may be passed to it.
         scoped DhcpOptions.Writer writer = new(packet[(28 + 240)..]);
-        if (!writer.TryAddMessageType(new DhcpMessageTypeValue { Type = DhcpMessageType.Ack }).IsDone
-            || !writer.TryAddServerIdentifier(server).IsDone
-            || !writer.TryAddLeaseTime(new DhcpSeconds { Seconds = DhcpAckSample.Lease }).IsDone
-            || !writer.TryAddRenewalTime(new DhcpSeconds { Seconds = DhcpAckSample.Renewal }).IsDone
-            || !writer.TryAddRebindingTime(new DhcpSeconds { Seconds = DhcpAckSample.Rebinding }).IsDone
-            || !writer.TryAddSubnetMask(new DhcpAddress { Address = new Codec.IPv4Address(DhcpAckSample.Mask) }).IsDone
-            || !writer.TryAddRouter(new DhcpAddressList { Addresses = routers.ToList() }).IsDone
-            || !writer.TryAddDomainNameServer(new DhcpAddressList { Addresses = dnsServers.ToList() }).IsDone
-            || !writer.TryAddDomainName(new DhcpText { Text = DhcpAckSample.DomainName }).IsDone
-            || !writer.TryEnd().IsDone)
+        if (!writer.TryAddMessageType(new DhcpMessageTypeValue { Type = DhcpMessageType.Ack }, out _)
+            || !writer.TryAddServerIdentifier(server, out _)
+            || !writer.TryAddLeaseTime(new DhcpSeconds { Seconds = DhcpAckSample.Lease }, out _)
+            || !writer.TryAddRenewalTime(new DhcpSeconds { Seconds = DhcpAckSample.Renewal }, out _)
+            || !writer.TryAddRebindingTime(new DhcpSeconds { Seconds = DhcpAckSample.Rebinding }, out _)
+            || !writer.TryAddSubnetMask(new DhcpAddress { Address = new Codec.IPv4Address(DhcpAckSample.Mask) }, out _)
+            || !writer.TryAddRouter(new DhcpAddressList { Addresses = routers.ToList() }, out _)
+            || !writer.TryAddDomainNameServer(new DhcpAddressList { Addresses = dnsServers.ToList() }, out _)
+            || !writer.TryAddDomainName(new DhcpText { Text = DhcpAckSample.DomainName }, out _)
+            || !writer.TryEnd(1, out _))
         {
             return 0;
         }

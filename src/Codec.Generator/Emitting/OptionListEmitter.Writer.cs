@@ -16,7 +16,7 @@ namespace Codec.Generator.Emitting
         {
             string self = model.FullyQualifiedName;
             w.Line();
-            w.Line("/// <summary>Builds a list in a caller's buffer: lengths computed, single-octet kinds alone, end and padding by <see cref=\"TryEnd\"/>.</summary>");
+            w.Line("/// <summary>Builds a list in a caller's buffer: lengths computed, single-octet kinds alone, end and padding by <see cref=\"TryEnd(int)\"/>.</summary>");
             w.Open("public ref struct Writer");
             w.Line("private readonly global::System.Span<byte> _buffer;");
             w.Line("private int _written;");
@@ -45,8 +45,14 @@ namespace Codec.Generator.Emitting
             w.Line("/// <summary>Appends an option of <paramref name=\"kind\"/> with no value.</summary>");
             w.Line("public " + WriteResult + " TryAdd(int kind) => CodecAdd(kind, default);");
             w.Line();
+            w.Line("/// <summary>Appends an option of <paramref name=\"kind\"/> with no value; false (nothing written) where <see cref=\"TryAdd(int)\"/> reports an error.</summary>");
+            w.Line("public bool TryAdd(int kind, out int bytesWritten) => CodecTryAdd(kind, default, out bytesWritten);");
+            w.Line();
             w.Line("/// <summary>Appends an option of <paramref name=\"kind\"/> with raw <paramref name=\"value\"/> octets.</summary>");
             w.Line("public " + WriteResult + " TryAdd(int kind, scoped " + Span + " value) => CodecAdd(kind, value);");
+            w.Line();
+            w.Line("/// <summary>Appends an option of <paramref name=\"kind\"/> with raw <paramref name=\"value\"/> octets; false (nothing written) on failure.</summary>");
+            w.Line("public bool TryAdd(int kind, scoped " + Span + " value, out int bytesWritten) => CodecTryAdd(kind, value, out bytesWritten);");
             foreach (OptionCaseModel c in model.Cases)
             {
                 string kind = Layout.Int(c.Kind);
@@ -59,11 +65,17 @@ namespace Codec.Generator.Emitting
                 }
 
                 w.Line("public " + WriteResult + " TryAdd" + c.Member + "() => CodecAdd(" + kind + ", default);");
+                w.Line();
+                w.Line("/// <summary>Appends " + Xml(c.Label) + "; false (nothing written) on failure.</summary>");
+                w.Line("public bool TryAdd" + c.Member + "(out int bytesWritten) => CodecTryAdd(" + kind + ", default, out bytesWritten);");
                 if (!c.SingleByte)
                 {
                     w.Line();
                     w.Line("/// <summary>Appends " + Xml(c.Label) + " with raw <paramref name=\"value\"/> octets.</summary>");
                     w.Line("public " + WriteResult + " TryAdd" + c.Member + "(scoped " + Span + " value) => CodecAdd(" + kind + ", value);");
+                    w.Line();
+                    w.Line("/// <summary>Appends " + Xml(c.Label) + " with raw <paramref name=\"value\"/> octets; false (nothing written) on failure.</summary>");
+                    w.Line("public bool TryAdd" + c.Member + "(scoped " + Span + " value, out int bytesWritten) => CodecTryAdd(" + kind + ", value, out bytesWritten);");
                 }
             }
 
@@ -79,7 +91,12 @@ namespace Codec.Generator.Emitting
         {
             string kind = Layout.Int(c.Kind);
             w.Line(Inline);
-            w.Open("public " + WriteResult + " TryAdd" + c.Member + "(scoped in " + c.ValueType + " value)");
+            w.Line("public " + WriteResult + " TryAdd" + c.Member + "(scoped in " + c.ValueType + " value) =>");
+            w.Line("    TryAdd" + c.Member + "(in value, out int bytesWritten) ? " + WriteResult + ".Done(bytesWritten) : CodecRejected(" + kind + ", in value, value.GetSerializedSize(), _buffer, _written, _ended);");
+            w.Line();
+            w.Line("/// <summary>Appends " + Xml(c.Label) + "; false (nothing written) where the other overload reports an error.</summary>");
+            w.Line(Inline);
+            w.Open("public bool TryAdd" + c.Member + "(scoped in " + c.ValueType + " value, out int bytesWritten)");
             w.Line("int size = value.GetSerializedSize();");
             w.Line("int position = _written;");
             w.Line("global::System.Span<byte> buffer = _buffer;");
@@ -87,11 +104,13 @@ namespace Codec.Generator.Emitting
             w.Line("global::System.Span<byte> option = buffer.Slice(position, CodecHeaderSize + size);");
             w.Open("if (value.TryWrite(option.Slice(CodecHeaderSize), out int written) && written == size)");
             w.Line("CodecHeader(option, " + kind + ", size);");
-            w.Line("return CodecCommit(" + kind + ", position + CodecHeaderSize + size);");
+            w.Line("bytesWritten = CodecCommit(" + kind + ", position + CodecHeaderSize + size);");
+            w.Line("return true;");
             w.Close();
             w.Close();
             w.Line();
-            w.Line("return CodecRejected(" + kind + ", in value, size, buffer, position, _ended);");
+            w.Line("bytesWritten = 0;");
+            w.Line("return false;");
             w.Close();
         }
 
@@ -100,7 +119,11 @@ namespace Codec.Generator.Emitting
             int maxKind = model.KindSize == 1 ? 255 : 65535;
             w.Line();
             w.Line(Inline);
-            w.Open("private " + WriteResult + " CodecAdd(int kind, scoped " + Span + " value)");
+            w.Line("private " + WriteResult + " CodecAdd(int kind, scoped " + Span + " value) =>");
+            w.Line("    CodecTryAdd(kind, value, out int bytesWritten) ? " + WriteResult + ".Done(bytesWritten) : CodecRejected(kind, value.Length, _buffer.Length, _written, _ended);");
+            w.Line();
+            w.Line(Inline);
+            w.Open("private bool CodecTryAdd(int kind, scoped " + Span + " value, out int bytesWritten)");
             w.Line("int position = _written;");
             w.Line("global::System.Span<byte> buffer = _buffer;");
             w.Open("if (!_ended && (uint)kind <= " + Layout.Int(maxKind) + ")");
@@ -109,7 +132,8 @@ namespace Codec.Generator.Emitting
                 w.Open("if (CodecIsSingleOctet(kind))");
                 w.Open("if (value.IsEmpty && position < buffer.Length)");
                 w.Line("buffer[position] = (byte)kind;");
-                w.Line("return CodecCommit(kind, position + 1);");
+                w.Line("bytesWritten = CodecCommit(kind, position + 1);");
+                w.Line("return true;");
                 w.Close();
                 w.Close();
                 w.Line("else if (value.Length <= CodecMaxValueLength && value.Length <= buffer.Length - position - CodecHeaderSize)");
@@ -123,11 +147,13 @@ namespace Codec.Generator.Emitting
             w.Line("global::System.Span<byte> option = buffer.Slice(position, CodecHeaderSize + value.Length);");
             w.Line("value.CopyTo(option.Slice(CodecHeaderSize));");
             w.Line("CodecHeader(option, kind, value.Length);");
-            w.Line("return CodecCommit(kind, position + CodecHeaderSize + value.Length);");
+            w.Line("bytesWritten = CodecCommit(kind, position + CodecHeaderSize + value.Length);");
+            w.Line("return true;");
             w.Close();
             w.Close();
             w.Line();
-            w.Line("return CodecRejected(kind, value.Length, buffer.Length, position, _ended);");
+            w.Line("bytesWritten = 0;");
+            w.Line("return false;");
             w.Close();
             w.Line();
             w.Line("// Kind and length octets of an option whose value is in place.");
@@ -138,7 +164,7 @@ namespace Codec.Generator.Emitting
             w.Close();
             w.Line();
             w.Line(Inline);
-            w.Open("private " + WriteResult + " CodecCommit(int kind, int next)");
+            w.Open("private int CodecCommit(int kind, int next)");
             w.Line("int size = next - _written;");
             w.Line("_written = next;");
             w.Line("_count++;");
@@ -151,7 +177,7 @@ namespace Codec.Generator.Emitting
                 w.Line();
             }
 
-            w.Line("return " + WriteResult + ".Done(size);");
+            w.Line("return size;");
             w.Close();
             w.Line();
             w.Line("// The failure paths: the runtime's check names what is wrong, as the generic OptionWriter does. Static, so that");
@@ -181,7 +207,16 @@ namespace Codec.Generator.Emitting
             bool hasEnd = model.EndKind >= 0;
             w.Line();
             w.Line("/// <summary>Writes the end option (if the list has one) and zero padding to a multiple of <paramref name=\"alignment\"/>.</summary>");
-            w.Open("public " + WriteResult + " TryEnd(int alignment = 1)");
+            w.Line(Inline);
+            w.Line("public " + WriteResult + " TryEnd(int alignment = 1) =>");
+            w.Line("    TryEnd(alignment, out int length) ? " + WriteResult + ".Done(length) : CodecEndRejected(_buffer.Length, _written, _ended, alignment);");
+            w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// Writes the end option and padding as <see cref=\"TryEnd(int)\"/> does; <paramref name=\"length\"/> is then the list's");
+            w.Line("/// length, padding included. False (nothing written) where that overload reports an error or throws.");
+            w.Line("/// </summary>");
+            w.Line(Inline);
+            w.Open("public bool TryEnd(int alignment, out int length)");
             w.Line("int position = _written;");
             w.Line("global::System.Span<byte> buffer = _buffer;");
             w.Open("if (!_ended && alignment >= 1)");
@@ -194,15 +229,20 @@ namespace Codec.Generator.Emitting
                 w.Line("_count++;");
             }
 
+            w.Open("if (padded != total)");
             w.Line("buffer.Slice(total, padded - total).Clear();");
+            w.Close();
+            w.Line();
             w.Line("_written = padded;");
             w.Line("_optionsEnd = total;");
             w.Line("_ended = true;");
-            w.Line("return " + WriteResult + ".Done(padded);");
+            w.Line("length = padded;");
+            w.Line("return true;");
             w.Close();
             w.Close();
             w.Line();
-            w.Line("return CodecEndRejected(buffer.Length, position, _ended, alignment);");
+            w.Line("length = 0;");
+            w.Line("return false;");
             w.Close();
             w.Line();
             w.Line(NoInline);

@@ -28,11 +28,15 @@ public sealed class OptionFastPathProperties
     private static Arbitrary<(int Op, int Kind, int Length, int Alignment)[]> WriterOps() =>
         Gen.Zip(
                 Gen.Zip(Gen.Choose(0, 9), Gen.Frequency((4, Gen.Choose(0, 12)), (1, Gen.Elements(-1, 200, 255, 256, 65535, 65536)))),
-                Gen.Zip(Gen.Frequency((4, Gen.Choose(0, 12)), (1, Gen.Elements(252, 253, 254, 300))), Gen.Choose(0, 8)))
+                Gen.Zip(Gen.Frequency((4, Gen.Choose(0, 12)), (1, Gen.Elements(252, 253, 254, 255, 256, 300))), Gen.Choose(0, 8)))
             .Select(t => (t.Item1.Item1, t.Item1.Item2, t.Item2.Item1, t.Item2.Item2))
             .ArrayOf()
             .Where(a => a.Length <= 12)
             .ToArbitrary();
+
+    /// <summary>Buffer sizes: mostly small (space runs out), some large enough for values at the length field's limit.</summary>
+    private static Arbitrary<int> BufferSizes() =>
+        Gen.Frequency((3, Gen.Choose(0, 80)), (1, Gen.Choose(250, 600))).ToArbitrary();
 
     [Property(MaxTest = Tests, Replay = "(2026112711,296140327)")]
     public Property Header_counted_reads_agree_with_the_runtime_walk() =>
@@ -51,7 +55,7 @@ public sealed class OptionFastPathProperties
 
     [Property(MaxTest = Tests, Replay = "(2026112714,296140327)")]
     public Property Header_counted_writer_agrees_with_the_runtime_writer() =>
-        Prop.ForAll(WriterOps(), Gen.Choose(0, 80).ToArbitrary(), (ops, size) =>
+        Prop.ForAll(WriterOps(), BufferSizes(), (ops, size) =>
         {
             byte[] fast = new byte[size];
             byte[] slow = new byte[size];
@@ -60,17 +64,30 @@ public sealed class OptionFastPathProperties
             foreach (var op in ops)
             {
                 byte[] value = Value(op.Length);
-                (WriteResult f, WriteResult s) = op.Op switch
+                bool boolForm = op.Alignment >= 5; // the bool overloads must succeed exactly when the WriteResult ones would
+                int n = 0;
+                WriteResult s = op.Op switch
                 {
-                    0 => (writer.TryAdd(op.Kind), reference.TryAdd(op.Kind)),
-                    1 or 2 => (writer.TryAdd(op.Kind, value), reference.TryAdd(op.Kind, value)),
-                    3 => (writer.TryAddWord(new OptionWord { Value = (ushort)op.Kind }), reference.TryAdd(2, new OptionWord { Value = (ushort)op.Kind })),
-                    4 => (writer.TryAddBlob(new OptionBlob { Data = value }), reference.TryAdd(9, new OptionBlob { Data = value })),
-                    5 => (writer.TryAddNop(), reference.TryAdd(1)),
-                    6 => (writer.TryAddFlag(), reference.TryAdd(4)),
-                    7 => (writer.TryAddEnd(), reference.TryAdd(0)),
-                    _ => (op.Alignment == 0 ? (Throws(() => new HeaderCountedOptions.Writer(fast).TryEnd(0)), Throws(() => new OptionWriter(slow, HeaderCountedOptions.OptionLayout).TryEnd(0)))
-                        : (writer.TryEnd(op.Alignment), reference.TryEnd(op.Alignment))),
+                    0 => reference.TryAdd(op.Kind),
+                    1 or 2 => reference.TryAdd(op.Kind, value),
+                    3 => reference.TryAdd(2, new OptionWord { Value = (ushort)op.Kind }),
+                    4 => reference.TryAdd(9, new OptionBlob { Data = value }),
+                    5 => reference.TryAdd(1),
+                    6 => reference.TryAdd(4),
+                    7 => reference.TryAdd(0),
+                    _ => op.Alignment == 0 ? Throws(() => new OptionWriter(slow, HeaderCountedOptions.OptionLayout).TryEnd(0)) : reference.TryEnd(op.Alignment),
+                };
+                WriteResult f = op.Op switch
+                {
+                    0 => boolForm ? AsResult(writer.TryAdd(op.Kind, out n), n, s) : writer.TryAdd(op.Kind),
+                    1 or 2 => boolForm ? AsResult(writer.TryAdd(op.Kind, value, out n), n, s) : writer.TryAdd(op.Kind, value),
+                    3 => boolForm ? AsResult(writer.TryAddWord(new OptionWord { Value = (ushort)op.Kind }, out n), n, s) : writer.TryAddWord(new OptionWord { Value = (ushort)op.Kind }),
+                    4 => boolForm ? AsResult(writer.TryAddBlob(new OptionBlob { Data = value }, out n), n, s) : writer.TryAddBlob(new OptionBlob { Data = value }),
+                    5 => boolForm ? AsResult(writer.TryAddNop(out n), n, s) : writer.TryAddNop(),
+                    6 => boolForm ? AsResult(writer.TryAddFlag(out n), n, s) : writer.TryAddFlag(),
+                    7 => boolForm ? AsResult(writer.TryAddEnd(out n), n, s) : writer.TryAddEnd(),
+                    _ => op.Alignment == 0 ? Throws(() => new HeaderCountedOptions.Writer(fast).TryEnd(0))
+                        : boolForm ? AsResult(writer.TryEnd(op.Alignment, out n), n, s) : writer.TryEnd(op.Alignment),
                 };
                 if (f != s || writer.BytesWritten != reference.BytesWritten || writer.Count != reference.Count || writer.IsEnded != reference.IsEnded)
                 {
@@ -83,7 +100,7 @@ public sealed class OptionFastPathProperties
 
     [Property(MaxTest = Tests, Replay = "(2026112715,296140327)")]
     public Property Data_counted_and_wide_writers_agree_with_the_runtime_writer() =>
-        Prop.ForAll(WriterOps(), Gen.Choose(0, 80).ToArbitrary(), (ops, size) =>
+        Prop.ForAll(WriterOps(), BufferSizes(), (ops, size) =>
         {
             byte[] fast = new byte[size];
             byte[] slow = new byte[size];
@@ -96,16 +113,27 @@ public sealed class OptionFastPathProperties
             foreach (var op in ops)
             {
                 byte[] value = Value(op.Length);
-                (WriteResult f, WriteResult s, WriteResult wf, WriteResult ws) = op.Op switch
+                bool boolForm = op.Alignment >= 5;
+                int n = 0;
+                int m = 0;
+                (WriteResult s, WriteResult ws) = op.Op switch
                 {
-                    0 => (writer.TryAdd(op.Kind), reference.TryAdd(op.Kind), wide.TryAdd(op.Kind), wideReference.TryAdd(op.Kind)),
-                    1 or 2 or 3 => (writer.TryAdd(op.Kind, value), reference.TryAdd(op.Kind, value), wide.TryAdd(op.Kind, value), wideReference.TryAdd(op.Kind, value)),
-                    4 => (writer.TryAddWord(new OptionWord { Value = (ushort)op.Kind }), reference.TryAdd(1, new OptionWord { Value = (ushort)op.Kind }), wide.TryAddCookie(value), wideReference.TryAdd(10, value)),
-                    5 => (writer.TryAddPad(), reference.TryAdd(0), wide.TryAddCookie(), wideReference.TryAdd(10)),
-                    6 => (writer.TryAddEnd(), reference.TryAdd(255), wide.TryAdd(op.Kind * 5000), wideReference.TryAdd(op.Kind * 5000)),
-                    _ => op.Alignment == 0
-                        ? (WriteResult.Done(0), WriteResult.Done(0), WriteResult.Done(0), WriteResult.Done(0))
-                        : (writer.TryEnd(op.Alignment), reference.TryEnd(op.Alignment), wide.TryEnd(op.Alignment), wideReference.TryEnd(op.Alignment)),
+                    0 => (reference.TryAdd(op.Kind), wideReference.TryAdd(op.Kind)),
+                    1 or 2 or 3 => (reference.TryAdd(op.Kind, value), wideReference.TryAdd(op.Kind, value)),
+                    4 => (reference.TryAdd(1, new OptionWord { Value = (ushort)op.Kind }), wideReference.TryAdd(10, value)),
+                    5 => (reference.TryAdd(0), wideReference.TryAdd(10)),
+                    6 => (reference.TryAdd(255), wideReference.TryAdd(op.Kind * 5000)),
+                    _ => op.Alignment == 0 ? (WriteResult.Done(0), WriteResult.Done(0)) : (reference.TryEnd(op.Alignment), wideReference.TryEnd(op.Alignment)),
+                };
+                (WriteResult f, WriteResult wf) = op.Op switch
+                {
+                    0 => boolForm ? (AsResult(writer.TryAdd(op.Kind, out n), n, s), AsResult(wide.TryAdd(op.Kind, out m), m, ws)) : (writer.TryAdd(op.Kind), wide.TryAdd(op.Kind)),
+                    1 or 2 or 3 => boolForm ? (AsResult(writer.TryAdd(op.Kind, value, out n), n, s), AsResult(wide.TryAdd(op.Kind, value, out m), m, ws)) : (writer.TryAdd(op.Kind, value), wide.TryAdd(op.Kind, value)),
+                    4 => boolForm ? (AsResult(writer.TryAddWord(new OptionWord { Value = (ushort)op.Kind }, out n), n, s), AsResult(wide.TryAddCookie(value, out m), m, ws)) : (writer.TryAddWord(new OptionWord { Value = (ushort)op.Kind }), wide.TryAddCookie(value)),
+                    5 => boolForm ? (AsResult(writer.TryAddPad(out n), n, s), AsResult(wide.TryAddCookie(out m), m, ws)) : (writer.TryAddPad(), wide.TryAddCookie()),
+                    6 => boolForm ? (AsResult(writer.TryAddEnd(out n), n, s), AsResult(wide.TryAdd(op.Kind * 5000, out m), m, ws)) : (writer.TryAddEnd(), wide.TryAdd(op.Kind * 5000)),
+                    _ => op.Alignment == 0 ? (WriteResult.Done(0), WriteResult.Done(0))
+                        : boolForm ? (AsResult(writer.TryEnd(op.Alignment, out n), n, s), AsResult(wide.TryEnd(op.Alignment, out m), m, ws)) : (writer.TryEnd(op.Alignment), wide.TryEnd(op.Alignment)),
                 };
                 if (f != s || wf != ws || writer.BytesWritten != reference.BytesWritten || wide.BytesWritten != wideReference.BytesWritten
                     || writer.Count != reference.Count || wide.Count != wideReference.Count || wide.IsEnded != wideReference.IsEnded)
@@ -226,6 +254,10 @@ public sealed class OptionFastPathProperties
 
     private static void Append(System.Text.StringBuilder text, OptionEntry option) =>
         text.Append($"({option.Kind} @{option.Offset} {option.Length} {Convert.ToHexString(option.Value)} {option.IsSingleByte} {option.EndsList})");
+
+    /// <summary>A bool form's outcome as the result it must equal: Done with its count, or the reference's error.</summary>
+    private static WriteResult AsResult(bool done, int bytesWritten, WriteResult reference) =>
+        done ? WriteResult.Done(bytesWritten) : reference.IsDone ? WriteResult.Done(-1) : reference;
 
     private static byte[] Value(int length) => Enumerable.Range(0, length).Select(i => (byte)(i + 1)).ToArray();
 
