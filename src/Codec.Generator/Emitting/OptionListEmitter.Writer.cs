@@ -221,7 +221,7 @@ namespace Codec.Generator.Emitting
             w.Line("global::System.Span<byte> buffer = _buffer;");
             w.Open("if (!_ended && alignment >= 1)");
             w.Line("int total = position" + (hasEnd ? " + CodecKindSize" : string.Empty) + ";");
-            w.Line("int padded = alignment == 1 ? total : (total + alignment - 1) / alignment * alignment;");
+            w.Line("int padded = alignment == 1 ? total : (int)global::System.Math.Min(((long)total + alignment - 1) / alignment * alignment, int.MaxValue);");
             w.Open("if (padded <= buffer.Length" + (hasEnd ? string.Empty : " && padded == total") + ")");
             if (hasEnd)
             {

@@ -145,10 +145,10 @@ public ref struct OptionWriter
 
         int endSize = layout.EndKind >= 0 ? layout.KindSize : 0;
         int total = bytesWritten + endSize;
-        int padded = (total + alignment - 1) / alignment * alignment;
+        long padded = ((long)total + alignment - 1) / alignment * alignment; // long: a huge alignment must not wrap around
         if (padded > bufferLength)
         {
-            return WriteResult.DestinationTooSmall(padded, bufferLength);
+            return WriteResult.DestinationTooSmall((int)Math.Min(padded, int.MaxValue), bufferLength);
         }
 
         if (endSize == 0 && padded != total)
@@ -157,7 +157,7 @@ public ref struct OptionWriter
             return WriteResult.Invalid(new CodecError(CodecErrorKind.ValueOutOfRange, OptionListReader.KindField, bytesWritten * 8, 0, (ulong)(padded - total)));
         }
 
-        return WriteResult.Done(padded);
+        return WriteResult.Done((int)padded);
     }
 
     private WriteResult TryReserve(int kind, int valueLength, out Span<byte> target)

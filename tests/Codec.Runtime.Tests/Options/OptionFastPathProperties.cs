@@ -148,6 +148,23 @@ public sealed class OptionFastPathProperties
         });
 
     [Fact]
+    public void A_huge_alignment_is_a_destination_too_small_not_a_wrap_around()
+    {
+        var writer = new HeaderCountedOptions.Writer(new byte[16]);
+        var reference = new OptionWriter(new byte[16], HeaderCountedOptions.OptionLayout);
+        Assert.True(writer.TryAddNop().IsDone);
+        Assert.True(reference.TryAdd(1).IsDone);
+
+        WriteResult end = writer.TryEnd(int.MaxValue);
+
+        Assert.Equal(CodecStatus.DestinationTooSmall, end.Status);
+        Assert.Equal(reference.TryEnd(int.MaxValue), end);
+        Assert.False(writer.TryEnd(int.MaxValue - 1, out _));
+        Assert.Equal(1, writer.BytesWritten);
+        Assert.False(writer.IsEnded);
+    }
+
+    [Fact]
     public void The_enumerator_stops_without_throwing_when_the_octets_change_after_validation()
     {
         byte[] bytes = Convert.FromHexString("01" + "020405b4" + "0a06" + "0102abcd" + "00");
