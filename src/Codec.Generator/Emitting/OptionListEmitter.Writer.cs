@@ -45,13 +45,13 @@ namespace Codec.Generator.Emitting
             w.Line("/// <summary>Appends an option of <paramref name=\"kind\"/> with no value.</summary>");
             w.Line("public " + WriteResult + " TryAdd(int kind) => CodecAdd(kind, default);");
             w.Line();
-            w.Line("/// <summary>Appends an option of <paramref name=\"kind\"/> with no value; false (nothing written) where <see cref=\"TryAdd(int)\"/> reports an error.</summary>");
+            w.Line("/// <summary>Appends an option of <paramref name=\"kind\"/> with no value; false (nothing added) where <see cref=\"TryAdd(int)\"/> reports an error.</summary>");
             w.Line("public bool TryAdd(int kind, out int bytesWritten) => CodecTryAdd(kind, default, out bytesWritten);");
             w.Line();
             w.Line("/// <summary>Appends an option of <paramref name=\"kind\"/> with raw <paramref name=\"value\"/> octets.</summary>");
             w.Line("public " + WriteResult + " TryAdd(int kind, scoped " + Span + " value) => CodecAdd(kind, value);");
             w.Line();
-            w.Line("/// <summary>Appends an option of <paramref name=\"kind\"/> with raw <paramref name=\"value\"/> octets; false (nothing written) on failure.</summary>");
+            w.Line("/// <summary>Appends an option of <paramref name=\"kind\"/> with raw <paramref name=\"value\"/> octets; false (nothing added) on failure.</summary>");
             w.Line("public bool TryAdd(int kind, scoped " + Span + " value, out int bytesWritten) => CodecTryAdd(kind, value, out bytesWritten);");
             foreach (OptionCaseModel c in model.Cases)
             {
@@ -66,7 +66,7 @@ namespace Codec.Generator.Emitting
 
                 w.Line("public " + WriteResult + " TryAdd" + c.Member + "() => CodecAdd(" + kind + ", default);");
                 w.Line();
-                w.Line("/// <summary>Appends " + Xml(c.Label) + "; false (nothing written) on failure.</summary>");
+                w.Line("/// <summary>Appends " + Xml(c.Label) + "; false (nothing added) on failure.</summary>");
                 w.Line("public bool TryAdd" + c.Member + "(out int bytesWritten) => CodecTryAdd(" + kind + ", default, out bytesWritten);");
                 if (!c.SingleByte)
                 {
@@ -74,7 +74,7 @@ namespace Codec.Generator.Emitting
                     w.Line("/// <summary>Appends " + Xml(c.Label) + " with raw <paramref name=\"value\"/> octets.</summary>");
                     w.Line("public " + WriteResult + " TryAdd" + c.Member + "(scoped " + Span + " value) => CodecAdd(" + kind + ", value);");
                     w.Line();
-                    w.Line("/// <summary>Appends " + Xml(c.Label) + " with raw <paramref name=\"value\"/> octets; false (nothing written) on failure.</summary>");
+                    w.Line("/// <summary>Appends " + Xml(c.Label) + " with raw <paramref name=\"value\"/> octets; false (nothing added) on failure.</summary>");
                     w.Line("public bool TryAdd" + c.Member + "(scoped " + Span + " value, out int bytesWritten) => CodecTryAdd(" + kind + ", value, out bytesWritten);");
                 }
             }
@@ -94,7 +94,7 @@ namespace Codec.Generator.Emitting
             w.Line("public " + WriteResult + " TryAdd" + c.Member + "(scoped in " + c.ValueType + " value) =>");
             w.Line("    TryAdd" + c.Member + "(in value, out int bytesWritten) ? " + WriteResult + ".Done(bytesWritten) : CodecRejected(" + kind + ", in value, value.GetSerializedSize(), _buffer, _written, _ended);");
             w.Line();
-            w.Line("/// <summary>Appends " + Xml(c.Label) + "; false (nothing written) where the other overload reports an error.</summary>");
+            w.Line("/// <summary>Appends " + Xml(c.Label) + "; false (nothing added) where the other overload reports an error.</summary>");
             w.Line(Inline);
             w.Open("public bool TryAdd" + c.Member + "(scoped in " + c.ValueType + " value, out int bytesWritten)");
             w.Line("int size = value.GetSerializedSize();");
@@ -213,7 +213,7 @@ namespace Codec.Generator.Emitting
             w.Line();
             w.Line("/// <summary>");
             w.Line("/// Writes the end option and padding as <see cref=\"TryEnd(int)\"/> does; <paramref name=\"length\"/> is then the list's");
-            w.Line("/// length, padding included. False (nothing written) where that overload reports an error or throws.");
+            w.Line("/// length, padding included. False (nothing added) where that overload reports an error or throws.");
             w.Line("/// </summary>");
             w.Line(Inline);
             w.Open("public bool TryEnd(int alignment, out int length)");
