@@ -550,8 +550,7 @@ namespace Codec.Generator.Emitting
                     else
                     {
                         string bytes = "this." + variable.Id + (variable.HasBytes ? ".Bytes" : string.Empty);
-                        w.Line(bytes + ".CopyTo(destination.Slice(position));");
-                        w.Line("position += " + bytes + ".Length;");
+                        EmitWriteContent(w, bytes, variable.Name);
                     }
 
                     EmitChecksumEnd(w, model, run, variable);
@@ -571,6 +570,22 @@ namespace Codec.Generator.Emitting
             }
 
             w.Close();
+        }
+
+        /// <summary>
+        /// Copies a member's octets into place, unless they already lie exactly there: a payload, list or option list
+        /// built in the destination after the fixed part (the way a caller builds it in place) is not moved onto itself.
+        /// Octets that lie elsewhere, overlapping or not, are copied (<c>Span.CopyTo</c> handles overlap).
+        /// </summary>
+        private static void EmitWriteContent(SourceWriter w, string bytes, string name)
+        {
+            string local = "content" + name;
+            w.Line("global::System.ReadOnlySpan<byte> " + local + " = " + bytes + ";");
+            w.Open("if (!global::System.Runtime.CompilerServices.Unsafe.AreSame(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(" + local + "), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination), position)))");
+            w.Line(local + ".CopyTo(destination.Slice(position));");
+            w.Close();
+            w.Line();
+            w.Line("position += " + local + ".Length;");
         }
 
         private static void EmitVariableDissect(SourceWriter w, MessageModel model, List<List<FieldModel>> runs)

@@ -93,12 +93,35 @@ public readonly ref partial struct DnsName
             return false;
         }
 
+        // The labels between pointers lie back to back in the message: each such run is one copy (a name written
+        // without compression is a single run, root octet included). The name was validated, so the walk ends inside
+        // the message and writes exactly WireLength octets; the bounds checks only keep a default name safe.
+        ReadOnlySpan<byte> message = Message;
+        int position = _offset;
+        int runStart = position;
         int written = 0;
-        foreach (ReadOnlySpan<byte> label in this)
+        while ((uint)position < (uint)message.Length)
         {
-            destination[written++] = (byte)label.Length;
-            label.CopyTo(destination[written..]);
-            written += label.Length;
+            byte octet = message[position];
+            if (octet == 0)
+            {
+                int run = position + 1 - runStart;
+                message.Slice(runStart, run).CopyTo(destination[written..]);
+                bytesWritten = written + run;
+                return true;
+            }
+
+            if (octet >= DnsWire.PointerTag)
+            {
+                int run = position - runStart;
+                message.Slice(runStart, run).CopyTo(destination[written..]);
+                written += run;
+                position = ((octet & ~DnsWire.LabelTypeMask) << 8) | message[position + 1];
+                runStart = position;
+                continue;
+            }
+
+            position += 1 + octet;
         }
 
         destination[written++] = 0;
