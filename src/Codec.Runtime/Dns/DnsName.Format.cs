@@ -129,6 +129,35 @@ public readonly ref partial struct DnsName
         return true;
     }
 
+    /// <summary>
+    /// The name's uncompressed wire form where it lies in <see cref="Message"/>, when it has no pointer (one run of
+    /// labels up to the root octet): then nothing needs to be copied to see it flat.
+    /// </summary>
+    internal bool TryGetUncompressed(out ReadOnlySpan<byte> wire)
+    {
+        ReadOnlySpan<byte> message = Message;
+        int position = _offset;
+        while ((uint)position < (uint)message.Length)
+        {
+            byte octet = message[position];
+            if (octet == 0)
+            {
+                wire = message[_offset..(position + 1)];
+                return true;
+            }
+
+            if (octet >= DnsWire.PointerTag)
+            {
+                break;
+            }
+
+            position += 1 + octet;
+        }
+
+        wire = default;
+        return false;
+    }
+
     /// <summary>Writes the name in uncompressed wire form and returns its length, <see cref="WireLength"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <see cref="WireLength"/>.</exception>
     public int CopyUncompressedTo(Span<byte> destination)

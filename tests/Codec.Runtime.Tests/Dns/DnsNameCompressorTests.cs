@@ -226,4 +226,29 @@ public class DnsNameCompressorTests
         Assert.True(DnsName.TryRead(message, before, out DnsName name, out _));
         Assert.Equal("example.com.", name.ToString());
     }
+
+    [Fact]
+    public void A_remembered_name_rewritten_into_a_pointer_a_reader_refuses_is_not_pointed_to()
+    {
+        var message = new byte[64];
+        var compressor = new DnsNameCompressor();
+        int position = 12;
+        compressor.TryWrite(DnsTestData.Wire("example", "com"), message, ref position);
+
+        // "com." at 20 becomes a pointer to itself (a loop): "example" at 12 then no longer reads, nor does 20.
+        message[20] = 0xC0;
+        message[21] = 20;
+        int before = position;
+        Assert.True(compressor.TryWrite(DnsTestData.Wire("www", "example", "com"), message, ref position).IsDone);
+        Assert.True(DnsName.TryRead(message, before, out DnsName name, out _));
+        Assert.Equal("www.example.com.", name.ToString());
+        Assert.Equal(DnsTestData.Wire("www", "example", "com").Length, position - before);   // written out in full
+
+        // Case is ignored when a remembered suffix is confirmed: "EXAMPLE.COM." becomes a pointer to "www.example.com.".
+        before = position;
+        Assert.True(compressor.TryWrite(DnsTestData.Wire("EXAMPLE", "COM"), message, ref position).IsDone);
+        Assert.Equal(2, position - before);
+        Assert.True(DnsName.TryRead(message, before, out name, out _));
+        Assert.Equal("example.com.", name.ToString());
+    }
 }
