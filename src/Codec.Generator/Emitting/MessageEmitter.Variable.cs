@@ -412,7 +412,7 @@ namespace Codec.Generator.Emitting
                 w.Open("public global::Codec.WriteResult TryWrite(global::System.Span<byte> message, ref int messagePosition, global::Codec.Dns.DnsNameCompressor compressor)");
                 w.Line("int size = GetSerializedSize();");
                 w.Open("if ((uint)messagePosition > (uint)message.Length || message.Length - messagePosition < size)");
-                w.Line("return global::Codec.WriteResult.DestinationTooSmall((int)global::System.Math.Min((long)messagePosition + size, int.MaxValue), message.Length);");
+                w.Line("return CodecWriteTooSmall((int)global::System.Math.Min((long)messagePosition + size, int.MaxValue), message.Length);");
                 w.Close();
                 w.Line();
                 w.Line("int offset = messagePosition;");
@@ -426,7 +426,7 @@ namespace Codec.Generator.Emitting
                 w.Open("public global::Codec.WriteResult TryWrite(global::System.Span<byte> destination)");
                 w.Line("int size = GetSerializedSize();");
                 w.Open("if (destination.Length < size)");
-                w.Line("return global::Codec.WriteResult.DestinationTooSmall(size, destination.Length);");
+                w.Line("return CodecWriteTooSmall(size, destination.Length);");
                 w.Close();
             }
 
@@ -464,7 +464,7 @@ namespace Codec.Generator.Emitting
                 w.Open("if (" + raw + " == 0UL)");
                 w.Line("long units = " + content + " - " + Long(rule.Offset) + ";");
                 w.Open("if (units < 0 || units % " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L != 0 || units / " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L > " + Layout.Hex(field.Mask).Replace("UL", "L") + ")");
-                w.Line("return global::Codec.WriteResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ValueOutOfRange, " + Layout.Literal(field.Name) + ", " + AbsoluteBit(model, field) + ", " + Layout.Hex(field.Mask) + ", unchecked((ulong)units)));");
+                w.Line("return CodecWriteOutOfRange(" + Layout.Literal(field.Name) + ", " + AbsoluteBit(model, field) + ", " + Layout.Hex(field.Mask) + ", unchecked((ulong)units));");
                 w.Close();
                 w.Line();
                 w.Line(raw + " = (ulong)(units / " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L);");
@@ -474,7 +474,7 @@ namespace Codec.Generator.Emitting
                 if (outOfRange is not null)
                 {
                     w.Open("else if (" + outOfRange + ")");
-                    w.Line("return global::Codec.WriteResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ValueOutOfRange, " + Layout.Literal(field.Name) + ", " + AbsoluteBit(model, field) + ", " + Layout.Hex(field.Mask) + ", " + raw + "));");
+                    w.Line("return CodecWriteOutOfRange(" + Layout.Literal(field.Name) + ", " + AbsoluteBit(model, field) + ", " + Layout.Hex(field.Mask) + ", " + raw + ");");
                     w.Close();
                 }
             }

@@ -14,7 +14,7 @@ namespace Codec.Generator.Emitting
             w.Line("/// </summary>");
             w.Open("public global::Codec.WriteResult TryWrite(global::System.Span<byte> destination)");
             w.Open("if (destination.Length < Size)");
-            w.Line("return global::Codec.WriteResult.DestinationTooSmall(Size, destination.Length);");
+            w.Line("return CodecWriteTooSmall(Size, destination.Length);");
             w.Close();
             w.Line();
             w.Line("ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);");
@@ -52,6 +52,19 @@ namespace Codec.Generator.Emitting
             w.Line();
             w.Line("return result;");
             w.Close();
+
+            // The errors are built out of line: a WriteResult holds a CodecError with a string, so each one built in
+            // TryWrite itself would be a stack slot cleared on every call, success included.
+            w.Line();
+            w.Line("/// <summary>The error of a value too wide for its field (built out of line, off the success path).</summary>");
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+            w.Line("private static global::Codec.WriteResult CodecWriteOutOfRange(string field, int bitOffset, ulong maximum, ulong value) =>");
+            w.Line("    global::Codec.WriteResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ValueOutOfRange, field, bitOffset, maximum, value));");
+            w.Line();
+            w.Line("/// <summary>The error of a destination too small (built out of line, off the success path).</summary>");
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+            w.Line("private static global::Codec.WriteResult CodecWriteTooSmall(int needed, int available) =>");
+            w.Line("    global::Codec.WriteResult.DestinationTooSmall(needed, available);");
         }
 
         private static void EmitWriteUnit(SourceWriter w, Unit unit, int index, string destination = "destination", string bitBase = "", ICollection<string>? computed = null)
@@ -110,7 +123,7 @@ namespace Codec.Generator.Emitting
                     if (outOfRange is not null)
                     {
                         w.Open("if (" + outOfRange + ")");
-                        w.Line("return global::Codec.WriteResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ValueOutOfRange, " + Layout.Literal(field.Name) + ", " + bitBase + Layout.Int(field.BitOffset) + ", " + Layout.Hex(field.Mask) + ", " + raw + "));");
+                        w.Line("return CodecWriteOutOfRange(" + Layout.Literal(field.Name) + ", " + bitBase + Layout.Int(field.BitOffset) + ", " + Layout.Hex(field.Mask) + ", " + raw + ");");
                         w.Close();
                         w.Line();
                     }
