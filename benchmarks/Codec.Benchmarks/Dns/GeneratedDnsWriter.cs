@@ -8,11 +8,13 @@ namespace Codec.Benchmarks;
 /// <summary>
 /// Our side of the DNS build: the sample response written with the generated writers — each section through a
 /// <see cref="MessageListWriter{T}"/> straight into the caller's buffer after the 12-octet header, then
-/// <see cref="DnsMessage.TryWrite(Span{byte})"/> for the header (its copy of the sections lands on themselves).
-/// The generated record writer writes names uncompressed today (<c>DnsName.CopyUncompressedTo</c>; compression exists
-/// as <see cref="DnsNameCompressor"/> but the generator does not use it yet), so the result is 150 octets where the
-/// compressed response is 94. Names are input: they are read (validated) from their wire form on every call, because a
-/// <see cref="DnsName"/> is a view and cannot be kept in a field.
+/// <see cref="DnsMessage.TryWrite(Span{byte})"/> for the header (the sections already lie where it puts them, so it does
+/// not copy them). This is the uncompressed writer (<c>DnsName.CopyUncompressedTo</c>, one copy per run of labels): 150
+/// octets where the compressed response is 94. The generated compressing writer,
+/// <c>TryWrite(Span&lt;byte&gt; message, ref int position, DnsNameCompressor)</c> on each element, gives 109 here
+/// (owner names compressed; the CNAME target is RDATA, written as its octets) and costs more per name (a table lookup
+/// and a confirming walk per suffix). Names are input: they are read (validated) from their wire form on every call,
+/// because a <see cref="DnsName"/> is a view and cannot be kept in a field.
 /// </summary>
 internal static class GeneratedDnsWriter
 {
