@@ -390,21 +390,31 @@ namespace Codec.Generator.Emitting
 
         private static void EmitVariableWrite(SourceWriter w, MessageModel model, List<List<FieldModel>> runs)
         {
-            EmitVariableWrite(w, model, runs, compressed: false);
+            EmitVariableWrite(w, model, runs, compressed: false, fast: false);
+            EmitVariableWrite(w, model, runs, compressed: false, fast: true);
             if (CanCompress(model))
             {
-                EmitVariableWrite(w, model, runs, compressed: true);
+                EmitVariableWrite(w, model, runs, compressed: true, fast: false);
             }
 
             EmitWriteWrappers(w, "GetSerializedSize()");
         }
 
-        private static void EmitVariableWrite(SourceWriter w, MessageModel model, List<List<FieldModel>> runs, bool compressed)
+        private static void EmitVariableWrite(SourceWriter w, MessageModel model, List<List<FieldModel>> runs, bool compressed, bool fast)
         {
             w.Line();
-            w.Line("/// <summary>");
-            if (compressed)
+            if (fast)
             {
+                // The same checks and stores as the WriteResult overload, returning a bool: no result is built.
+                EmitFastWriteHeader(w);
+                w.Line("int size = GetSerializedSize();");
+                w.Open("if (destination.Length < size)");
+                w.Line("return false;");
+                w.Close();
+            }
+            else if (compressed)
+            {
+                w.Line("/// <summary>");
                 w.Line("/// Writes the message at <paramref name=\"messagePosition\"/> in <paramref name=\"message\"/> (the whole DNS message being built,");
                 w.Line("/// from its first octet), its names and those of its list elements compressed through <paramref name=\"compressor\"/>,");
                 w.Line("/// which the whole message shares. Needs room for the uncompressed size; advances <paramref name=\"messagePosition\"/> on success only.");
@@ -420,6 +430,7 @@ namespace Codec.Generator.Emitting
             }
             else
             {
+                w.Line("/// <summary>");
                 w.Line("/// Writes the message to the start of <paramref name=\"destination\"/>. Length fields left at 0 are computed from");
                 w.Line("/// the content; set ones are written as they are. A value too wide for its field is InvalidData.");
                 w.Line("/// </summary>");
@@ -464,7 +475,7 @@ namespace Codec.Generator.Emitting
                 w.Open("if (" + raw + " == 0UL)");
                 w.Line("long units = " + content + " - " + Long(rule.Offset) + ";");
                 w.Open("if (units < 0 || units % " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L != 0 || units / " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L > " + Layout.Hex(field.Mask).Replace("UL", "L") + ")");
-                w.Line("return CodecWriteOutOfRange(" + Layout.Literal(field.Name) + ", " + AbsoluteBit(model, field) + ", " + Layout.Hex(field.Mask) + ", unchecked((ulong)units));");
+                w.Line(Failure(fast, "CodecWriteOutOfRange(" + Layout.Literal(field.Name) + ", " + AbsoluteBit(model, field) + ", " + Layout.Hex(field.Mask) + ", unchecked((ulong)units))"));
                 w.Close();
                 w.Line();
                 w.Line(raw + " = (ulong)(units / " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L);");
@@ -474,7 +485,7 @@ namespace Codec.Generator.Emitting
                 if (outOfRange is not null)
                 {
                     w.Open("else if (" + outOfRange + ")");
-                    w.Line("return CodecWriteOutOfRange(" + Layout.Literal(field.Name) + ", " + AbsoluteBit(model, field) + ", " + Layout.Hex(field.Mask) + ", " + raw + ");");
+                    w.Line(Failure(fast, "CodecWriteOutOfRange(" + Layout.Literal(field.Name) + ", " + AbsoluteBit(model, field) + ", " + Layout.Hex(field.Mask) + ", " + raw + ")"));
                     w.Close();
                 }
             }
@@ -503,7 +514,7 @@ namespace Codec.Generator.Emitting
 
                     foreach (Unit unit in Layout.Units(run))
                     {
-                        EmitWriteUnit(w, unit, unitIndex++, r == 0 ? "destination" : "destination.Slice(position)", bitBase, computed);
+                        EmitWriteUnit(w, unit, unitIndex++, r == 0 ? "destination" : "destination.Slice(position)", bitBase, computed, fast);
                     }
 
                     w.Line("position += " + Layout.Int(RunBytes(run)) + ";");
@@ -566,7 +577,7 @@ namespace Codec.Generator.Emitting
             }
             else
             {
-                w.Line("return global::Codec.WriteResult.Done(position);");
+                EmitWriteDone(w, fast, "position");
             }
 
             w.Close();
