@@ -33,7 +33,7 @@ internal static class GeneratedDnsWriter
 
         int position = DnsMessage.MinimumSize;
         var questions = new MessageListWriter<DnsQuestion>(destination[position..]);
-        if (!questions.TryAdd(new DnsQuestion { Name = www, Type = DnsType.A, Class = DnsClass.IN }).IsDone)
+        if (!questions.TryAdd(new DnsQuestion { Name = www, Type = DnsType.A, Class = DnsClass.IN }, out _))
         {
             return 0;
         }
@@ -41,16 +41,16 @@ internal static class GeneratedDnsWriter
         position += questions.BytesWritten;
         // scoped: the records refer to the stack-allocated addresses, so the writer must not outlive them.
         scoped var answers = new MessageListWriter<DnsResourceRecord>(destination[position..]);
-        if (!answers.TryAdd(new DnsResourceRecord { Name = www, Type = DnsType.CNAME, Class = DnsClass.IN, Ttl = DnsSample.CnameTtl, RData = DnsSample.WebName }).IsDone
-            || !answers.TryAdd(new DnsResourceRecord { Name = web, Type = DnsType.A, Class = DnsClass.IN, Ttl = DnsSample.ATtl, RData = addresses[..4] }).IsDone
-            || !answers.TryAdd(new DnsResourceRecord { Name = web, Type = DnsType.A, Class = DnsClass.IN, Ttl = DnsSample.ATtl, RData = addresses[4..] }).IsDone)
+        if (!answers.TryAdd(new DnsResourceRecord { Name = www, Type = DnsType.CNAME, Class = DnsClass.IN, Ttl = DnsSample.CnameTtl, RData = DnsSample.WebName }, out _)
+            || !answers.TryAdd(new DnsResourceRecord { Name = web, Type = DnsType.A, Class = DnsClass.IN, Ttl = DnsSample.ATtl, RData = addresses[..4] }, out _)
+            || !answers.TryAdd(new DnsResourceRecord { Name = web, Type = DnsType.A, Class = DnsClass.IN, Ttl = DnsSample.ATtl, RData = addresses[4..] }, out _))
         {
             return 0;
         }
 
         position += answers.BytesWritten;
         var additionals = new MessageListWriter<DnsResourceRecord>(destination[position..]);
-        if (!additionals.TryAdd(new DnsResourceRecord { Name = DnsName.Root, Type = DnsType.OPT, Class = (DnsClass)DnsSample.UdpPayloadSize, Ttl = 0x8000 }).IsDone)
+        if (!additionals.TryAdd(new DnsResourceRecord { Name = DnsName.Root, Type = DnsType.OPT, Class = (DnsClass)DnsSample.UdpPayloadSize, Ttl = 0x8000 }, out _))
         {
             return 0;
         }

@@ -242,6 +242,17 @@ namespace Codec.Generator.Emitting
             w.Line();
             w.Line("return global::Codec.WriteResult.Done(_codecLength);");
             w.Close();
+            w.Line();
+            w.Line("/// <summary>Copies the list's octets; false, with nothing written, when <paramref name=\"destination\"/> is too small.</summary>");
+            w.Open("public bool TryWrite(global::System.Span<byte> destination, out int bytesWritten)");
+            w.Open("if (!Bytes.TryCopyTo(destination))");
+            w.Line("bytesWritten = 0;");
+            w.Line("return false;");
+            w.Close();
+            w.Line();
+            w.Line("bytesWritten = _codecLength;");
+            w.Line("return true;");
+            w.Close();
         }
 
         private static void EmitDissect(SourceWriter w, OptionListModel model)
