@@ -39,7 +39,9 @@ public ref struct MessageListWriter<T>
     /// </summary>
     public bool TryAdd(scoped in T element, out int bytesWritten)
     {
-        if (!element.TryWrite(_buffer[BytesWritten..], out bytesWritten))
+        // Writing does not change the element, so it is written where it lies rather than through the defensive copy
+        // that a call on an `in` value of a type parameter would make.
+        if (!System.Runtime.CompilerServices.Unsafe.AsRef(in element).TryWrite(_buffer[BytesWritten..], out bytesWritten))
         {
             return false;
         }
