@@ -61,7 +61,41 @@ namespace Codec.Generator.Emitting
                 EmitVisitorApi(w, model);
             }
 
+            EmitMemo(w, model);
             EmitFastCore(w, model, runs, visitor);
+        }
+
+        /// <summary>
+        /// A message that is one domain name (NS, CNAME, PTR data) keeps what walking it found as its memo
+        /// (<c>DnsName.Memo</c>), so that a union that validated it hands it over without walking the name again.
+        /// </summary>
+        private static void EmitMemo(SourceWriter w, MessageModel model)
+        {
+            if (model.Fields.Count != 1 || model.Fields[0].Kind != FieldModelKind.DnsName)
+            {
+                return;
+            }
+
+            string self = model.FullyQualifiedName;
+            string name = "value." + model.Fields[0].Id;
+            w.Line();
+            w.Open("static bool global::Codec.IWireMessage<" + self + ">.TryReadAt(global::System.ReadOnlySpan<byte> message, int offset, out " + self + " value, out int bytesConsumed, out int memo)");
+            w.Line("value = default;");
+            w.Open("if ((uint)offset <= (uint)message.Length && global::Codec.Dns.DnsName.TryRead(message, offset, out " + name + ", out bytesConsumed))");
+            w.Line("memo = " + name + ".Memo;");
+            w.Line("return true;");
+            w.Close();
+            w.Line();
+            w.Line("bytesConsumed = 0;");
+            w.Line("memo = 0;");
+            w.Line("return false;");
+            w.Close();
+            w.Line();
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+            w.Open("static bool global::Codec.IWireMessage<" + self + ">.ReadMemoizedAt(global::System.ReadOnlySpan<byte> message, int offset, int memo, out " + self + " value)");
+            w.Line("value = default;");
+            w.Line("return global::Codec.Dns.DnsName.ReadMemoized(message, offset, memo, out " + name + ");");
+            w.Close();
         }
 
         /// <summary>The visitor interface, a visitor that does nothing, and the reads that take a visitor.</summary>
