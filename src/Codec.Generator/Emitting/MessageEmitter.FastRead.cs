@@ -63,6 +63,7 @@ namespace Codec.Generator.Emitting
 
             EmitMemo(w, model);
             EmitFastCore(w, model, runs, visitor);
+            EmitFastListMethods(w, model);
         }
 
         /// <summary>
@@ -386,33 +387,65 @@ namespace Codec.Generator.Emitting
         /// </summary>
         private static void EmitFastList(SourceWriter w, FieldModel field, string listEnd, bool counted)
         {
-            string element = ElementType(field);
             w.Line("global::System.ReadOnlySpan<byte> elements = source.Slice(0, " + listEnd + ");");
             w.Line("int listStart = position;");
             if (counted)
             {
-                w.Open("for (int i = 0; i < count; i++)");
+                w.Line("position = CodecVisit" + field.Name + "(elements, position, count, ref visitor);");
             }
             else
             {
-                w.Line("int count = 0;");
-                w.Open("while (position < " + listEnd + ")");
+                w.Line("position = CodecVisit" + field.Name + "(elements, position, ref visitor, out int count);");
             }
 
-            w.Open("if (!global::Codec.MessageList<" + element + ">.TryReadElementAt(elements, position, out " + element + " element, out int consumed))");
+            w.Open("if (position < 0)");
             w.Line(FastFail);
             w.Close();
             w.Line();
-            w.Line("visitor.Visit" + field.Name + "(element);");
-            w.Line("position += consumed;");
-            if (!counted)
-            {
-                w.Line("count++;");
-            }
-
-            w.Close();
-            w.Line();
             w.Line("value." + field.Id + " = " + field.TypeName + ".FromValidatedElements(elements, listStart, position - listStart, count);");
+        }
+
+        /// <summary>
+        /// For each list, the loop that reads its elements and hands each to the visitor, in a method of its own: inlined
+        /// into the message's read, every list's loop (and the element reads inlined into it) would share one frame and
+        /// its registers, and the JIT stops inlining element reads after the first list. Returns where the list ends, or
+        /// -1 when an element does not read.
+        /// </summary>
+        private static void EmitFastListMethods(SourceWriter w, MessageModel model)
+        {
+            foreach (FieldModel field in model.Fields.Where(f => f.Kind == FieldModelKind.List))
+            {
+                string element = ElementType(field);
+                bool counted = field.CountFrom is not null;
+                w.Line();
+                w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+                w.Open("private static int CodecVisit" + field.Name + "<TVisitor>(global::System.ReadOnlySpan<byte> elements, int position, " + (counted ? "int count, scoped ref TVisitor visitor" : "scoped ref TVisitor visitor, out int count") + ")" + VisitorConstraint);
+                if (counted)
+                {
+                    w.Open("for (int i = 0; i < count; i++)");
+                }
+                else
+                {
+                    w.Line("count = 0;");
+                    w.Open("while (position < elements.Length)");
+                }
+
+                w.Open("if (!global::Codec.MessageList<" + element + ">.TryReadElementAt(elements, position, out " + element + " element, out int consumed))");
+                w.Line("return -1;");
+                w.Close();
+                w.Line();
+                w.Line("visitor.Visit" + field.Name + "(element);");
+                w.Line("position += consumed;");
+                if (!counted)
+                {
+                    w.Line("count++;");
+                }
+
+                w.Close();
+                w.Line();
+                w.Line("return position;");
+                w.Close();
+            }
         }
     }
 }
