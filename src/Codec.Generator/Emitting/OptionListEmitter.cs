@@ -6,13 +6,17 @@ namespace Codec.Generator.Emitting
 {
     /// <summary>
     /// Writes the source for one [OptionList] type: a view over the list's octets with a validating reader, an
-    /// enumerator, typed accessors, a writer and a dissection. The walk itself is the runtime's OptionListReader, driven
-    /// by a layout the generator computes from the attributes.
+    /// enumerator, typed accessors, a writer and a dissection. The walks (validation, enumeration, writing) are emitted
+    /// for the list's layout with its sizes and kinds as constants (OptionListEmitter.Walk.cs, OptionListEmitter.Writer.cs);
+    /// the runtime's OptionListReader and OptionWriter, driven by the same layout as a value, compute the detailed error
+    /// on the failure paths and take the list apart for dissection.
     /// </summary>
-    internal static class OptionListEmitter
+    internal static partial class OptionListEmitter
     {
         private const string Span = "global::System.ReadOnlySpan<byte>";
         private const string Result = "global::Codec.ReadResult";
+        private const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+        private const string NoInline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
 
         public static string Emit(OptionListModel model, CancellationToken cancellationToken)
         {
@@ -38,11 +42,15 @@ namespace Codec.Generator.Emitting
             cancellationToken.ThrowIfCancellationRequested();
             EmitRead(w, model);
             cancellationToken.ThrowIfCancellationRequested();
+            EmitValidate(w, model);
+            cancellationToken.ThrowIfCancellationRequested();
             EmitAccessors(w, model);
             cancellationToken.ThrowIfCancellationRequested();
             EmitWrite(w, model);
             cancellationToken.ThrowIfCancellationRequested();
             EmitDissect(w, model);
+            cancellationToken.ThrowIfCancellationRequested();
+            EmitEnumerator(w, model);
             cancellationToken.ThrowIfCancellationRequested();
             EmitWriter(w, model);
             w.Close();
@@ -105,7 +113,7 @@ namespace Codec.Generator.Emitting
             w.Line("public bool IsEmpty => Count == 0;");
             w.Line();
             w.Line("/// <summary>Enumerates the options where they lie (no copy, no allocation), up to and including the end option.</summary>");
-            w.Line("public global::Codec.OptionEnumerator GetEnumerator() => new(_codecMessage, _codecStart, _codecStart + _codecOptionsLength, CodecLayout);");
+            w.Line("public Enumerator GetEnumerator() => new(_codecMessage.Slice(0, _codecStart + _codecOptionsLength), _codecStart);");
             w.Line();
             w.Line("/// <summary>The display name of a declared kind, or null for one the list does not declare.</summary>");
             w.Open("public static string? KindName(int kind) => kind switch");
@@ -142,16 +150,39 @@ namespace Codec.Generator.Emitting
             w.Line("/// (a length below its header or past <paramref name=\"end\"/> is InvalidData naming OptionLength at its offset,");
             w.Line("/// counted from the start of <paramref name=\"message\"/>). Octets after the end option are padding.");
             w.Line("/// </summary>");
+            w.Line(Inline);
             w.Open("public static " + Result + " TryReadAt(" + Span + " message, int offset, int end, out " + self + " value)");
+            w.Open("if (CodecValidate(message, offset, end, out int count, out int optionsEnd))");
+            w.Line("value = new " + self + "(message.Slice(0, end), offset, end - offset, optionsEnd - offset, count);");
+            w.Line("return " + Result + ".Done(end - offset);");
+            w.Close();
+            w.Line();
+            w.Line("return CodecReadDetailed(message, offset, end, out value);");
+            w.Close();
+            w.Line();
+            w.Line("// The failure path: the runtime's walk names the option at fault, its field, offset and reason.");
+            w.Line(NoInline);
+            w.Open("private static " + Result + " CodecReadDetailed(" + Span + " message, int offset, int end, out " + self + " value)");
             w.Line(Result + " result = global::Codec.OptionListReader.Validate(message, offset, end, CodecLayout, out int count, out int optionsEnd);");
-            w.Open("if (!result.IsDone)");
-            w.Line("value = default;");
+            w.Line("value = result.IsDone ? new " + self + "(message.Slice(0, end), offset, end - offset, optionsEnd - offset, count) : default;");
             w.Line("return result;");
             w.Close();
             w.Line();
+            w.Line("/// <summary>Reads the options in <c>[offset, end)</c>; <paramref name=\"bytesConsumed\"/> is <c>end - offset</c> when it returns true. Never throws.</summary>");
+            w.Open("public static bool TryReadAt(" + Span + " message, int offset, int end, out " + self + " value, out int bytesConsumed)");
+            w.Open("if (CodecValidate(message, offset, end, out int count, out int optionsEnd))");
             w.Line("value = new " + self + "(message.Slice(0, end), offset, end - offset, optionsEnd - offset, count);");
-            w.Line("return result;");
+            w.Line("bytesConsumed = end - offset;");
+            w.Line("return true;");
             w.Close();
+            w.Line();
+            w.Line("value = default;");
+            w.Line("bytesConsumed = 0;");
+            w.Line("return false;");
+            w.Close();
+            w.Line();
+            w.Line("/// <summary>Reads the options filling <paramref name=\"source\"/>; <paramref name=\"bytesConsumed\"/> is its length when it returns true.</summary>");
+            w.Line("public static bool TryRead(" + Span + " source, out " + self + " value, out int bytesConsumed) => TryReadAt(source, 0, source.Length, out value, out bytesConsumed);");
             w.Line();
             w.Line("/// <summary>Reads the options, throwing <see cref=\"global::Codec.CodecException\"/> when they are malformed.</summary>");
             w.Open("public static " + self + " Read(" + Span + " source)");
@@ -215,11 +246,8 @@ namespace Codec.Generator.Emitting
                 w.Line("/// false when the list has none or its value is malformed.");
                 w.Line("/// </summary>");
                 w.Open("public bool TryGet" + member + "(out " + c.ValueType + " value)");
-                w.Open("if (TryFind(" + Layout.Int(c.Kind) + ", out global::Codec.OptionEntry option))");
-                w.Line(Result + " result = " + c.ValueType + ".TryRead(option.Value, out value);");
-                w.Open("if (result.IsDone && result.BytesConsumed == option.Value.Length)");
+                w.Open("if (TryFind(" + Layout.Int(c.Kind) + ", out global::Codec.OptionEntry option) && " + c.ValueType + ".TryRead(option.Value, out value, out int consumed) && consumed == option.Value.Length)");
                 w.Line("return true;");
-                w.Close();
                 w.Close();
                 w.Line();
                 w.Line("value = default;");
@@ -241,6 +269,17 @@ namespace Codec.Generator.Emitting
             w.Close();
             w.Line();
             w.Line("return global::Codec.WriteResult.Done(_codecLength);");
+            w.Close();
+            w.Line();
+            w.Line("/// <summary>Copies the list's octets; <paramref name=\"bytesWritten\"/> is their length when it returns true.</summary>");
+            w.Open("public bool TryWrite(global::System.Span<byte> destination, out int bytesWritten)");
+            w.Open("if (Bytes.TryCopyTo(destination))");
+            w.Line("bytesWritten = _codecLength;");
+            w.Line("return true;");
+            w.Close();
+            w.Line();
+            w.Line("bytesWritten = 0;");
+            w.Line("return false;");
             w.Close();
         }
 
@@ -316,57 +355,6 @@ namespace Codec.Generator.Emitting
             }
 
             w.Line("return option.Value.IsEmpty ? head : head + \": \" + global::Codec.DissectionText.Hex(option.Value);");
-            w.Close();
-        }
-
-        private static void EmitWriter(SourceWriter w, OptionListModel model)
-        {
-            string self = model.FullyQualifiedName;
-            w.Line();
-            w.Line("/// <summary>Builds a list in a caller's buffer: lengths computed, single-octet kinds alone, end and padding by <see cref=\"TryEnd\"/>.</summary>");
-            w.Open("public ref struct Writer");
-            w.Line("private global::Codec.OptionWriter _writer;");
-            w.Line();
-            w.Line("/// <summary>Writes into <paramref name=\"buffer\"/>.</summary>");
-            w.Line("public Writer(global::System.Span<byte> buffer) => _writer = new global::Codec.OptionWriter(buffer, CodecLayout);");
-            w.Line();
-            w.Line("/// <summary>Octets written so far.</summary>");
-            w.Line("public readonly int BytesWritten => _writer.BytesWritten;");
-            w.Line();
-            w.Line("/// <summary>Appends an option of <paramref name=\"kind\"/> with no value.</summary>");
-            w.Line("public global::Codec.WriteResult TryAdd(int kind) => _writer.TryAdd(kind);");
-            w.Line();
-            w.Line("/// <summary>Appends an option of <paramref name=\"kind\"/> with raw <paramref name=\"value\"/> octets.</summary>");
-            w.Line("public global::Codec.WriteResult TryAdd(int kind, scoped " + Span + " value) => _writer.TryAdd(kind, value);");
-            foreach (OptionCaseModel c in model.Cases)
-            {
-                w.Line();
-                w.Line("/// <summary>Appends " + Xml(c.Label) + ".</summary>");
-                if (c.ValueType is not null)
-                {
-                    w.Line("public global::Codec.WriteResult TryAdd" + c.Member + "(scoped in " + c.ValueType + " value) => _writer.TryAdd(" + Layout.Int(c.Kind) + ", in value);");
-                    continue;
-                }
-
-                w.Line("public global::Codec.WriteResult TryAdd" + c.Member + "() => _writer.TryAdd(" + Layout.Int(c.Kind) + ");");
-                if (!c.SingleByte)
-                {
-                    w.Line();
-                    w.Line("/// <summary>Appends " + Xml(c.Label) + " with raw <paramref name=\"value\"/> octets.</summary>");
-                    w.Line("public global::Codec.WriteResult TryAdd" + c.Member + "(scoped " + Span + " value) => _writer.TryAdd(" + Layout.Int(c.Kind) + ", value);");
-                }
-            }
-
-            w.Line();
-            w.Line("/// <summary>Writes the end option (if the list has one) and zero padding to a multiple of <paramref name=\"alignment\"/>.</summary>");
-            w.Line("public global::Codec.WriteResult TryEnd(int alignment = 1) => _writer.TryEnd(alignment);");
-            w.Line();
-            w.Line("/// <summary>The list written so far, over the caller's buffer.</summary>");
-            w.Open("public readonly " + self + " ToList()");
-            w.Line(Span + " written = _writer.Written;");
-            w.Line("global::Codec.OptionListReader.Validate(written, 0, written.Length, CodecLayout, out int count, out int optionsEnd);");
-            w.Line("return new " + self + "(written, 0, written.Length, optionsEnd, count);");
-            w.Close();
             w.Close();
         }
 

@@ -105,7 +105,7 @@ public readonly ref struct DhcpOptionSections
     {
         private readonly DhcpOptions _file;
         private readonly DhcpOptions _serverName;
-        private OptionEnumerator _current;
+        private DhcpOptions.Enumerator _current;
         private int _area;
 
         internal Enumerator(DhcpOptionSections sections)

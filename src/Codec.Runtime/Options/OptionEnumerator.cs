@@ -1,8 +1,9 @@
 namespace Codec;
 
 /// <summary>
-/// Enumerates a validated option list where it lies: each <see cref="MoveNext"/> reads one option (no copy, no
-/// allocation). The end option is yielded, then enumeration stops; padding after it is not.
+/// Enumerates a validated option list where it lies, with a layout given at run time: each <see cref="MoveNext"/>
+/// reads one option (no copy, no allocation). The end option is yielded, then enumeration stops; padding after it is
+/// not. Generated option lists have a faster enumerator of their own (<c>{List}.Enumerator</c>).
 /// </summary>
 public ref struct OptionEnumerator
 {

@@ -1,8 +1,10 @@
 namespace Codec;
 
 /// <summary>
-/// Walks a type-length-value option list: the one routine generated option lists validate and enumerate with. Never
-/// throws on input and never reads outside <c>[position, end)</c>.
+/// Walks a type-length-value option list with a layout given at run time. Generated option lists validate and
+/// enumerate with loops emitted for their layout, and call <see cref="Validate"/> on their failure path for the
+/// detailed error (so both must agree: tests check it); dissection walks with <see cref="TryReadOption"/>. Never throws
+/// on input and never reads outside <c>[position, end)</c>.
 /// </summary>
 public static class OptionListReader
 {
@@ -35,7 +37,7 @@ public static class OptionListReader
         bool ends = kind == layout.EndKind;
         if (layout.IsSingleByte(kind))
         {
-            option = new OptionEntry(kind, position, 1, default, isSingleByte: true, ends);
+            option = new OptionEntry(kind, position, 1, default, ends);
             return ReadResult.Done(1);
         }
 
@@ -67,7 +69,7 @@ public static class OptionListReader
             return Invalid(LengthField, lengthAt, available, total);
         }
 
-        option = new OptionEntry(kind, position, total, message.Slice(position + header, total - header), isSingleByte: false, ends);
+        option = new OptionEntry(kind, position, total, message.Slice(position + header, total - header), ends);
         return ReadResult.Done(total);
     }
 

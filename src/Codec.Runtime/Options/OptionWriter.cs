@@ -3,7 +3,8 @@ namespace Codec;
 /// <summary>
 /// Builds a type-length-value option list in a caller's buffer: each option's length is computed, single-octet kinds are
 /// written alone, and <see cref="TryEnd"/> writes the end option and zero padding. Every method checks the space first
-/// and writes nothing when it fails. Generated option lists wrap one in their <c>Writer</c>.
+/// and writes nothing when it fails. Generated option lists have a <c>Writer</c> emitted for their layout, which calls
+/// <see cref="Check"/> and <see cref="CheckEnd"/> on its failure path so that its errors are this writer's.
 /// </summary>
 public ref struct OptionWriter
 {
@@ -81,27 +82,14 @@ public ref struct OptionWriter
     /// </summary>
     public WriteResult TryEnd(int alignment = 1)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(alignment, 1);
-        if (IsEnded)
+        WriteResult check = CheckEnd(_layout, _buffer.Length, BytesWritten, IsEnded, alignment);
+        if (!check.IsDone)
         {
-            return WriteResult.Invalid(new CodecError(CodecErrorKind.ValueOutOfRange, OptionListReader.KindField, BytesWritten * 8, 0, 1));
+            return check;
         }
 
-        int endSize = _layout.EndKind >= 0 ? _layout.KindSize : 0;
-        int total = BytesWritten + endSize;
-        int padded = (total + alignment - 1) / alignment * alignment;
-        if (padded > _buffer.Length)
-        {
-            return WriteResult.DestinationTooSmall(padded, _buffer.Length);
-        }
-
-        if (endSize == 0 && padded != total)
-        {
-            // Without an end option, zero octets would read as options.
-            return WriteResult.Invalid(new CodecError(CodecErrorKind.ValueOutOfRange, OptionListReader.KindField, BytesWritten * 8, 0, (ulong)(padded - total)));
-        }
-
-        if (endSize != 0)
+        int padded = check.BytesWritten;
+        if (_layout.EndKind >= 0)
         {
             WriteKind(_layout.EndKind);
             Count++;
@@ -113,28 +101,75 @@ public ref struct OptionWriter
         return WriteResult.Done(padded);
     }
 
+    /// <summary>
+    /// Whether an option of <paramref name="kind"/> with <paramref name="valueLength"/> value octets can be appended to a
+    /// list of <paramref name="bytesWritten"/> octets in a buffer of <paramref name="bufferLength"/>: Done with the
+    /// option's size, or the error <see cref="TryAdd(int, ReadOnlySpan{byte})"/> returns. Generated writers, which check
+    /// with constants, call it on their failure path so that both report the same errors.
+    /// </summary>
+    public static WriteResult Check(scoped in OptionLayout layout, int bufferLength, int bytesWritten, bool isEnded, int kind, int valueLength)
+    {
+        if (isEnded || (uint)kind > (uint)layout.MaxKind)
+        {
+            return WriteResult.Invalid(new CodecError(CodecErrorKind.ValueOutOfRange, OptionListReader.KindField, bytesWritten * 8, (ulong)layout.MaxKind, unchecked((ulong)kind)));
+        }
+
+        bool single = layout.IsSingleByte(kind);
+        if ((single && valueLength != 0) || valueLength > layout.MaxValueLength)
+        {
+            return WriteResult.Invalid(new CodecError(CodecErrorKind.ValueOutOfRange, ValueField, (bytesWritten + layout.HeaderSize) * 8, single ? 0UL : (ulong)layout.MaxValueLength, (ulong)valueLength));
+        }
+
+        int size = single ? 1 : layout.HeaderSize + valueLength;
+        if (size > bufferLength - bytesWritten)
+        {
+            return WriteResult.DestinationTooSmall(bytesWritten + size, bufferLength);
+        }
+
+        return WriteResult.Done(size);
+    }
+
+    /// <summary>
+    /// Whether the end option and padding to a multiple of <paramref name="alignment"/> fit after
+    /// <paramref name="bytesWritten"/> octets: Done with the list's padded length, or the error <see cref="TryEnd"/>
+    /// returns (the shared failure path of generated writers).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="alignment"/> is below 1.</exception>
+    public static WriteResult CheckEnd(scoped in OptionLayout layout, int bufferLength, int bytesWritten, bool isEnded, int alignment)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(alignment, 1);
+        if (isEnded)
+        {
+            return WriteResult.Invalid(new CodecError(CodecErrorKind.ValueOutOfRange, OptionListReader.KindField, bytesWritten * 8, 0, 1));
+        }
+
+        int endSize = layout.EndKind >= 0 ? layout.KindSize : 0;
+        int total = bytesWritten + endSize;
+        long padded = ((long)total + alignment - 1) / alignment * alignment; // long: a huge alignment must not wrap around
+        if (padded > bufferLength)
+        {
+            return WriteResult.DestinationTooSmall((int)Math.Min(padded, int.MaxValue), bufferLength);
+        }
+
+        if (endSize == 0 && padded != total)
+        {
+            // Without an end option, zero octets would read as options.
+            return WriteResult.Invalid(new CodecError(CodecErrorKind.ValueOutOfRange, OptionListReader.KindField, bytesWritten * 8, 0, (ulong)(padded - total)));
+        }
+
+        return WriteResult.Done((int)padded);
+    }
+
     private WriteResult TryReserve(int kind, int valueLength, out Span<byte> target)
     {
         target = default;
-        if (IsEnded || (uint)kind > (uint)_layout.MaxKind)
+        WriteResult check = Check(_layout, _buffer.Length, BytesWritten, IsEnded, kind, valueLength);
+        if (check.IsDone)
         {
-            return WriteResult.Invalid(new CodecError(CodecErrorKind.ValueOutOfRange, OptionListReader.KindField, BytesWritten * 8, (ulong)_layout.MaxKind, unchecked((ulong)kind)));
+            target = _buffer.Slice(BytesWritten + check.BytesWritten - valueLength, valueLength);
         }
 
-        bool single = _layout.IsSingleByte(kind);
-        if ((single && valueLength != 0) || valueLength > _layout.MaxValueLength)
-        {
-            return WriteResult.Invalid(new CodecError(CodecErrorKind.ValueOutOfRange, ValueField, (BytesWritten + _layout.HeaderSize) * 8, single ? 0UL : (ulong)_layout.MaxValueLength, (ulong)valueLength));
-        }
-
-        int size = single ? 1 : _layout.HeaderSize + valueLength;
-        if (size > _buffer.Length - BytesWritten)
-        {
-            return WriteResult.DestinationTooSmall(BytesWritten + size, _buffer.Length);
-        }
-
-        target = _buffer.Slice(BytesWritten + (single ? 1 : _layout.HeaderSize), valueLength);
-        return WriteResult.Done(size);
+        return check;
     }
 
     private WriteResult Commit(int kind, int valueLength)

@@ -31,6 +31,10 @@ public class OptionAllocationTests
                 writer.TryAdd(200, [1, 2, 3]);
                 writer.TryEnd(4);
                 checksum += writer.ToList().Count;
+                var fast = new HeaderCountedOptions.Writer(buffer);
+                checksum += fast.TryAddWord(word, out int written) && fast.TryAddNop(out _) && fast.TryAdd(200, [4, 5], out _) && fast.TryEnd(4, out int length)
+                    ? written + length + fast.ToList().Count
+                    : -1;
 
                 UnionCarrier.TryRead(union, out UnionCarrier tagged);
                 checksum += tagged.Body.TryGetOptions(out DataCountedOptions options) ? options.Count : 0;
