@@ -370,7 +370,7 @@ namespace Codec.Generator.Emitting
                     w.Line();
                     break;
                 case FieldModelKind.Options:
-                    w.Open("if (!" + field.TypeName + ".TryReadAt(source, position, " + fieldEnd + ", out value." + field.Id + ").IsDone)");
+                    w.Open("if (!" + field.TypeName + ".TryReadAt(source, position, " + fieldEnd + ", out value." + field.Id + ", out _))");
                     w.Line(FastFail);
                     w.Close();
                     w.Line();
