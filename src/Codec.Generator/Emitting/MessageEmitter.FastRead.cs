@@ -406,19 +406,22 @@ namespace Codec.Generator.Emitting
         }
 
         /// <summary>
-        /// For each list, the loop that reads its elements and hands each to the visitor, in a method of its own: inlined
-        /// into the message's read, every list's loop (and the element reads inlined into it) would share one frame and
-        /// its registers, and the JIT stops inlining element reads after the first list. Returns where the list ends, or
-        /// -1 when an element does not read.
+        /// For each list, the loop that reads its elements and hands each to the visitor, in a method of its own when the
+        /// message has several lists: inlined into the message's read, every list's loop (and the element reads inlined
+        /// into it) would share one frame and its registers, and the JIT stops inlining element reads after the first
+        /// list (DNS read: 1.67× → 1.52× the hand-written reader). Returns where the list ends, or -1 when an element does
+        /// not read.
         /// </summary>
         private static void EmitFastListMethods(SourceWriter w, MessageModel model)
         {
-            foreach (FieldModel field in model.Fields.Where(f => f.Kind == FieldModelKind.List))
+            List<FieldModel> lists = model.Fields.Where(f => f.Kind == FieldModelKind.List).ToList();
+            string inlining = lists.Count > 1 ? "NoInlining" : "AggressiveInlining"; // a lone list has the frame to itself
+            foreach (FieldModel field in lists)
             {
                 string element = ElementType(field);
                 bool counted = field.CountFrom is not null;
                 w.Line();
-                w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+                w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions." + inlining + ")]");
                 w.Open("private static int CodecVisit" + field.Name + "<TVisitor>(global::System.ReadOnlySpan<byte> elements, int position, " + (counted ? "int count, scoped ref TVisitor visitor" : "scoped ref TVisitor visitor, out int count") + ")" + VisitorConstraint);
                 if (counted)
                 {
