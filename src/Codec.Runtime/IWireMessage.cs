@@ -58,9 +58,17 @@ public interface IWireMessage<TSelf>
     /// <summary>Dissects the message at the start of <paramref name="source"/> field by field; never throws on bad input.</summary>
     static abstract MessageDissection Dissect(ReadOnlySpan<byte> source);
 
-    /// <summary>The exact number of bytes <see cref="TryWrite"/> writes.</summary>
+    /// <summary>The exact number of bytes <see cref="TryWrite(Span{byte})"/> writes.</summary>
     int GetSerializedSize();
 
-    /// <summary>Writes the message to the start of <paramref name="destination"/>.</summary>
+    /// <summary>Writes the message to the start of <paramref name="destination"/>. Writing never changes the message.</summary>
     WriteResult TryWrite(Span<byte> destination);
+
+    /// <summary>
+    /// Writes the message as <see cref="TryWrite(Span{byte})"/> does, with the same checks, returning only whether it
+    /// was written (<paramref name="bytesWritten"/> its length): no result is built, so it is the cheaper call when the
+    /// reason for a failure is not needed or is asked for afterwards. Writing never changes the message (generic writers
+    /// such as <see cref="MessageListWriter{T}"/> rely on it to write an <c>in</c> element without copying it).
+    /// </summary>
+    bool TryWrite(Span<byte> destination, out int bytesWritten);
 }

@@ -100,7 +100,7 @@ internal static class GeneratedDhcp
 
     /// <summary>
     /// Writes DHCPACK <paramref name="i"/> of the sample batch: the options with <see cref="DhcpOptions.Writer"/> where
-    /// the message puts them, the message with its generated writer (which copies them onto themselves), then UDP and
+    /// the message puts them, the message with its generated writer (which leaves them where they lie), then UDP and
     /// IPv4 with <see cref="GeneratedPackets.WrapUdp"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

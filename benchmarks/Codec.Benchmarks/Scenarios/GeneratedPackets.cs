@@ -41,7 +41,7 @@ internal static class GeneratedPackets
     /// Wraps the <paramref name="dataLength"/> octets already at <c>packet[28..]</c> in UDP and IPv4 headers with the
     /// generated writers: <see cref="UdpDatagram"/> (length computed), the UDP checksum set through the generated
     /// <see cref="UdpHeader.View"/>, then <see cref="Ipv4Packet"/> (IHL, total length and header checksum computed).
-    /// Both writers copy their payload into place; here it is already there, so that copy moves bytes onto themselves.
+    /// Both writers copy a payload into place unless it already lies there, as here: then they do not copy it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int WrapUdp(Span<byte> packet, int dataLength, ushort identification, uint source, uint destination, ushort sourcePort, ushort destinationPort)

@@ -95,7 +95,7 @@ internal static class GeneratedTcp
             return 0;
         }
 
-        // The options are written where the segment puts them; TcpSegment.TryWrite then copies them onto themselves.
+        // The options are written where the segment puts them, so TcpSegment.TryWrite leaves them there (no copy).
         if (!TryWriteOptions(packet.Slice(40, 20), TcpSynSample.TsValOf(i), out TcpOptions options))
         {
             return 0;

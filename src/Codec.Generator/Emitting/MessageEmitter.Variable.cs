@@ -402,21 +402,31 @@ namespace Codec.Generator.Emitting
 
         private static void EmitVariableWrite(SourceWriter w, MessageModel model, List<List<FieldModel>> runs)
         {
-            EmitVariableWrite(w, model, runs, compressed: false);
+            EmitVariableWrite(w, model, runs, compressed: false, fast: false);
+            EmitVariableWrite(w, model, runs, compressed: false, fast: true);
             if (CanCompress(model))
             {
-                EmitVariableWrite(w, model, runs, compressed: true);
+                EmitVariableWrite(w, model, runs, compressed: true, fast: false);
             }
 
             EmitWriteWrappers(w, "GetSerializedSize()");
         }
 
-        private static void EmitVariableWrite(SourceWriter w, MessageModel model, List<List<FieldModel>> runs, bool compressed)
+        private static void EmitVariableWrite(SourceWriter w, MessageModel model, List<List<FieldModel>> runs, bool compressed, bool fast)
         {
             w.Line();
-            w.Line("/// <summary>");
-            if (compressed)
+            if (fast)
             {
+                // The same checks and stores as the WriteResult overload, returning a bool: no result is built.
+                EmitFastWriteHeader(w);
+                w.Line("int size = GetSerializedSize();");
+                w.Open("if (destination.Length < size)");
+                w.Line("return false;");
+                w.Close();
+            }
+            else if (compressed)
+            {
+                w.Line("/// <summary>");
                 w.Line("/// Writes the message at <paramref name=\"messagePosition\"/> in <paramref name=\"message\"/> (the whole DNS message being built,");
                 w.Line("/// from its first octet), its names and those of its list elements compressed through <paramref name=\"compressor\"/>,");
                 w.Line("/// which the whole message shares. Needs room for the uncompressed size; advances <paramref name=\"messagePosition\"/> on success only.");
@@ -424,7 +434,7 @@ namespace Codec.Generator.Emitting
                 w.Open("public global::Codec.WriteResult TryWrite(global::System.Span<byte> message, ref int messagePosition, global::Codec.Dns.DnsNameCompressor compressor)");
                 w.Line("int size = GetSerializedSize();");
                 w.Open("if ((uint)messagePosition > (uint)message.Length || message.Length - messagePosition < size)");
-                w.Line("return global::Codec.WriteResult.DestinationTooSmall((int)global::System.Math.Min((long)messagePosition + size, int.MaxValue), message.Length);");
+                w.Line("return CodecWriteTooSmall((int)global::System.Math.Min((long)messagePosition + size, int.MaxValue), message.Length);");
                 w.Close();
                 w.Line();
                 w.Line("int offset = messagePosition;");
@@ -432,13 +442,14 @@ namespace Codec.Generator.Emitting
             }
             else
             {
+                w.Line("/// <summary>");
                 w.Line("/// Writes the message to the start of <paramref name=\"destination\"/>. Length fields left at 0 are computed from");
                 w.Line("/// the content; set ones are written as they are. A value too wide for its field is InvalidData.");
                 w.Line("/// </summary>");
                 w.Open("public global::Codec.WriteResult TryWrite(global::System.Span<byte> destination)");
                 w.Line("int size = GetSerializedSize();");
                 w.Open("if (destination.Length < size)");
-                w.Line("return global::Codec.WriteResult.DestinationTooSmall(size, destination.Length);");
+                w.Line("return CodecWriteTooSmall(size, destination.Length);");
                 w.Close();
             }
 
@@ -476,7 +487,7 @@ namespace Codec.Generator.Emitting
                 w.Open("if (" + raw + " == 0UL)");
                 w.Line("long units = " + content + " - " + Long(rule.Offset) + ";");
                 w.Open("if (units < 0 || units % " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L != 0 || units / " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L > " + Layout.Hex(field.Mask).Replace("UL", "L") + ")");
-                w.Line("return global::Codec.WriteResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ValueOutOfRange, " + Layout.Literal(field.Name) + ", " + AbsoluteBit(model, field) + ", " + Layout.Hex(field.Mask) + ", unchecked((ulong)units)));");
+                w.Line(Failure(fast, "CodecWriteOutOfRange(" + Layout.Literal(field.Name) + ", " + AbsoluteBit(model, field) + ", " + Layout.Hex(field.Mask) + ", unchecked((ulong)units))"));
                 w.Close();
                 w.Line();
                 w.Line(raw + " = (ulong)(units / " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L);");
@@ -486,7 +497,7 @@ namespace Codec.Generator.Emitting
                 if (outOfRange is not null)
                 {
                     w.Open("else if (" + outOfRange + ")");
-                    w.Line("return global::Codec.WriteResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ValueOutOfRange, " + Layout.Literal(field.Name) + ", " + AbsoluteBit(model, field) + ", " + Layout.Hex(field.Mask) + ", " + raw + "));");
+                    w.Line(Failure(fast, "CodecWriteOutOfRange(" + Layout.Literal(field.Name) + ", " + AbsoluteBit(model, field) + ", " + Layout.Hex(field.Mask) + ", " + raw + ")"));
                     w.Close();
                 }
             }
@@ -515,7 +526,7 @@ namespace Codec.Generator.Emitting
 
                     foreach (Unit unit in Layout.Units(run))
                     {
-                        EmitWriteUnit(w, unit, unitIndex++, r == 0 ? "destination" : "destination.Slice(position)", bitBase, computed);
+                        EmitWriteUnit(w, unit, unitIndex++, r == 0 ? "destination" : "destination.Slice(position)", bitBase, computed, fast);
                     }
 
                     w.Line("position += " + Layout.Int(RunBytes(run)) + ";");
@@ -562,8 +573,7 @@ namespace Codec.Generator.Emitting
                     else
                     {
                         string bytes = "this." + variable.Id + (variable.HasBytes ? ".Bytes" : string.Empty);
-                        w.Line(bytes + ".CopyTo(destination.Slice(position));");
-                        w.Line("position += " + bytes + ".Length;");
+                        EmitWriteContent(w, bytes, variable.Name);
                     }
 
                     EmitChecksumEnd(w, model, run, variable);
@@ -579,10 +589,26 @@ namespace Codec.Generator.Emitting
             }
             else
             {
-                w.Line("return global::Codec.WriteResult.Done(position);");
+                EmitWriteDone(w, fast, "position");
             }
 
             w.Close();
+        }
+
+        /// <summary>
+        /// Copies a member's octets into place, unless they already lie exactly there: a payload, list or option list
+        /// built in the destination after the fixed part (the way a caller builds it in place) is not moved onto itself.
+        /// Octets that lie elsewhere, overlapping or not, are copied (<c>Span.CopyTo</c> handles overlap).
+        /// </summary>
+        private static void EmitWriteContent(SourceWriter w, string bytes, string name)
+        {
+            string local = "content" + name;
+            w.Line("global::System.ReadOnlySpan<byte> " + local + " = " + bytes + ";");
+            w.Open("if (!global::System.Runtime.CompilerServices.Unsafe.AreSame(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(" + local + "), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination), position)))");
+            w.Line(local + ".CopyTo(destination.Slice(position));");
+            w.Close();
+            w.Line();
+            w.Line("position += " + local + ".Length;");
         }
 
         private static void EmitVariableDissect(SourceWriter w, MessageModel model, List<List<FieldModel>> runs)

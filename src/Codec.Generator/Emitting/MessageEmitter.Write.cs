@@ -7,41 +7,78 @@ namespace Codec.Generator.Emitting
     {
         private static void EmitWrite(SourceWriter w, MessageModel model, List<Unit> units)
         {
+            EmitWrite(w, model, units, fast: false);
+            EmitWrite(w, model, units, fast: true);
+            EmitWriteWrappers(w, "Size");
+        }
+
+        /// <summary>
+        /// TryWrite, twice: returning a WriteResult (the error built on failure), and the same checks and stores returning
+        /// a bool (<paramref name="fast"/>), which builds no result at all: neither wraps the other.
+        /// </summary>
+        private static void EmitWrite(SourceWriter w, MessageModel model, List<Unit> units, bool fast)
+        {
             w.Line();
-            w.Line("/// <summary>");
-            w.Line("/// Writes the message to the start of <paramref name=\"destination\"/>. Constants are written as declared and");
-            w.Line("/// reserved bits as zeros; a value too wide for its field is InvalidData (the destination's content is then unspecified).");
-            w.Line("/// </summary>");
-            w.Open("public global::Codec.WriteResult TryWrite(global::System.Span<byte> destination)");
+            if (fast)
+            {
+                EmitFastWriteHeader(w);
+            }
+            else
+            {
+                w.Line("/// <summary>");
+                w.Line("/// Writes the message to the start of <paramref name=\"destination\"/>. Constants are written as declared and");
+                w.Line("/// reserved bits as zeros; a value too wide for its field is InvalidData (the destination's content is then unspecified).");
+                w.Line("/// </summary>");
+                w.Open("public global::Codec.WriteResult TryWrite(global::System.Span<byte> destination)");
+            }
+
             w.Open("if (destination.Length < Size)");
-            w.Line("return global::Codec.WriteResult.DestinationTooSmall(Size, destination.Length);");
+            w.Line(Failure(fast, "CodecWriteTooSmall(Size, destination.Length)"));
             w.Close();
             w.Line();
             w.Line("ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);");
             int index = 0;
             foreach (Unit unit in units)
             {
-                EmitWriteUnit(w, unit, index++);
+                EmitWriteUnit(w, unit, index++, fast: fast);
             }
 
             EmitFillChecksum(w, model, ChecksumEndOfFixed(model));
             w.Line();
-            w.Line("return global::Codec.WriteResult.Done(Size);");
+            EmitWriteDone(w, fast, "Size");
             w.Close();
-            EmitWriteWrappers(w, "Size");
         }
 
-        /// <summary>The yes/no write and the buffer-writer write, both over TryWrite(Span).</summary>
+        private static void EmitFastWriteHeader(SourceWriter w)
+        {
+            w.Line("/// <summary>");
+            w.Line("/// Writes the message as <see cref=\"TryWrite(global::System.Span{byte})\"/> does, with the same checks;");
+            w.Line("/// <paramref name=\"bytesWritten\"/> is its length when it returns true. Builds no result: call the other");
+            w.Line("/// overload to learn why a write failed.");
+            w.Line("/// </summary>");
+            w.Open("public bool TryWrite(global::System.Span<byte> destination, out int bytesWritten)");
+            w.Line("bytesWritten = 0;");
+        }
+
+        /// <summary>The statement that fails a write: false, or the error <paramref name="detailed"/> builds.</summary>
+        private static string Failure(bool fast, string detailed) => fast ? "return false;" : "return " + detailed + ";";
+
+        private static void EmitWriteDone(SourceWriter w, bool fast, string length)
+        {
+            if (fast)
+            {
+                w.Line("bytesWritten = " + length + ";");
+                w.Line("return true;");
+            }
+            else
+            {
+                w.Line("return global::Codec.WriteResult.Done(" + length + ");");
+            }
+        }
+
+        /// <summary>The buffer-writer write over TryWrite(Span), and the out-of-line error builders.</summary>
         private static void EmitWriteWrappers(SourceWriter w, string size)
         {
-            w.Line();
-            w.Line("/// <summary>Writes the message; <paramref name=\"bytesWritten\"/> is its length when it returns true.</summary>");
-            w.Open("public bool TryWrite(global::System.Span<byte> destination, out int bytesWritten)");
-            w.Line("global::Codec.WriteResult result = TryWrite(destination);");
-            w.Line("bytesWritten = result.BytesWritten;");
-            w.Line("return result.IsDone;");
-            w.Close();
-
             w.Line();
             w.Line("/// <summary>Writes the message into <paramref name=\"writer\"/>, advancing it only when the write succeeds.</summary>");
             w.Open("public global::Codec.WriteResult Write(global::System.Buffers.IBufferWriter<byte> writer)");
@@ -52,9 +89,22 @@ namespace Codec.Generator.Emitting
             w.Line();
             w.Line("return result;");
             w.Close();
+
+            // The errors are built out of line: a WriteResult holds a CodecError with a string, so each one built in
+            // TryWrite itself would be a stack slot cleared on every call, success included.
+            w.Line();
+            w.Line("/// <summary>The error of a value too wide for its field (built out of line, off the success path).</summary>");
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+            w.Line("private static global::Codec.WriteResult CodecWriteOutOfRange(string field, int bitOffset, ulong maximum, ulong value) =>");
+            w.Line("    global::Codec.WriteResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ValueOutOfRange, field, bitOffset, maximum, value));");
+            w.Line();
+            w.Line("/// <summary>The error of a destination too small (built out of line, off the success path).</summary>");
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+            w.Line("private static global::Codec.WriteResult CodecWriteTooSmall(int needed, int available) =>");
+            w.Line("    global::Codec.WriteResult.DestinationTooSmall(needed, available);");
         }
 
-        private static void EmitWriteUnit(SourceWriter w, Unit unit, int index, string destination = "destination", string bitBase = "", ICollection<string>? computed = null)
+        private static void EmitWriteUnit(SourceWriter w, Unit unit, int index, string destination = "destination", string bitBase = "", ICollection<string>? computed = null, bool fast = false)
         {
             w.Line();
             FieldModel first = unit.Fields[0];
@@ -110,7 +160,7 @@ namespace Codec.Generator.Emitting
                     if (outOfRange is not null)
                     {
                         w.Open("if (" + outOfRange + ")");
-                        w.Line("return global::Codec.WriteResult.Invalid(new global::Codec.CodecError(global::Codec.CodecErrorKind.ValueOutOfRange, " + Layout.Literal(field.Name) + ", " + bitBase + Layout.Int(field.BitOffset) + ", " + Layout.Hex(field.Mask) + ", " + raw + "));");
+                        w.Line(Failure(fast, "CodecWriteOutOfRange(" + Layout.Literal(field.Name) + ", " + bitBase + Layout.Int(field.BitOffset) + ", " + Layout.Hex(field.Mask) + ", " + raw + ")"));
                         w.Close();
                         w.Line();
                     }

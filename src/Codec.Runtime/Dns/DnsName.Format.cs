@@ -93,17 +93,69 @@ public readonly ref partial struct DnsName
             return false;
         }
 
+        // The labels between pointers lie back to back in the message: each such run is one copy (a name written
+        // without compression is a single run, root octet included). The name was validated, so the walk ends inside
+        // the message and writes exactly WireLength octets; the bounds checks only keep a default name safe.
+        ReadOnlySpan<byte> message = Message;
+        int position = _offset;
+        int runStart = position;
         int written = 0;
-        foreach (ReadOnlySpan<byte> label in this)
+        while ((uint)position < (uint)message.Length)
         {
-            destination[written++] = (byte)label.Length;
-            label.CopyTo(destination[written..]);
-            written += label.Length;
+            byte octet = message[position];
+            if (octet == 0)
+            {
+                int run = position + 1 - runStart;
+                message.Slice(runStart, run).CopyTo(destination[written..]);
+                bytesWritten = written + run;
+                return true;
+            }
+
+            if (octet >= DnsWire.PointerTag)
+            {
+                int run = position - runStart;
+                message.Slice(runStart, run).CopyTo(destination[written..]);
+                written += run;
+                position = ((octet & ~DnsWire.LabelTypeMask) << 8) | message[position + 1];
+                runStart = position;
+                continue;
+            }
+
+            position += 1 + octet;
         }
 
         destination[written++] = 0;
         bytesWritten = written;
         return true;
+    }
+
+    /// <summary>
+    /// The name's uncompressed wire form where it lies in <see cref="Message"/>, when it has no pointer (one run of
+    /// labels up to the root octet): then nothing needs to be copied to see it flat.
+    /// </summary>
+    internal bool TryGetUncompressed(out ReadOnlySpan<byte> wire)
+    {
+        ReadOnlySpan<byte> message = Message;
+        int position = _offset;
+        while ((uint)position < (uint)message.Length)
+        {
+            byte octet = message[position];
+            if (octet == 0)
+            {
+                wire = message[_offset..(position + 1)];
+                return true;
+            }
+
+            if (octet >= DnsWire.PointerTag)
+            {
+                break;
+            }
+
+            position += 1 + octet;
+        }
+
+        wire = default;
+        return false;
     }
 
     /// <summary>Writes the name in uncompressed wire form and returns its length, <see cref="WireLength"/>.</summary>

@@ -74,7 +74,14 @@ public sealed class DnsNameCompressor
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="position"/> is outside <paramref name="message"/>.</exception>
     public WriteResult TryWrite(DnsName name, Span<byte> message, ref int position)
     {
-        Span<byte> flat = stackalloc byte[DnsName.MaxWireLength];
+        // A name that lies uncompressed where it was read is used where it lies; only one with pointers is flattened,
+        // into a buffer of its own length.
+        if (name.TryGetUncompressed(out ReadOnlySpan<byte> wire))
+        {
+            return Write(wire, message, ref position);
+        }
+
+        Span<byte> flat = stackalloc byte[name.WireLength];
         int length = name.CopyUncompressedTo(flat);
         return Write(flat[..length], message, ref position);
     }
@@ -109,10 +116,29 @@ public sealed class DnsNameCompressor
         ArgumentOutOfRangeException.ThrowIfNegative(position);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(position, message.Length);
 
-        // Where each label starts in `flat`, and the hash of the name from that label on (computed from the root up).
-        Span<int> starts = stackalloc int[DnsName.MaxWireLength / 2];
-        Span<uint> hashes = stackalloc uint[DnsName.MaxWireLength / 2];
         int labels = 0;
+        for (int at = 0; flat[at] != 0; at += 1 + flat[at])
+        {
+            labels++;
+        }
+
+        if (labels == 0)
+        {
+            // The root: one zero octet, nothing to point to or remember.
+            if (position == message.Length)
+            {
+                return WriteResult.DestinationTooSmall(1, 0);
+            }
+
+            message[position++] = 0;
+            return WriteResult.Done(1);
+        }
+
+        // Where each label starts in `flat`, and the hash of the name from that label on (computed from the root up);
+        // sized by the label count, so that only what is used is cleared.
+        Span<int> starts = stackalloc int[labels];
+        Span<uint> hashes = stackalloc uint[labels];
+        labels = 0;
         for (int at = 0; flat[at] != 0; at += 1 + flat[at])
         {
             starts[labels++] = at;
@@ -173,13 +199,75 @@ public sealed class DnsNameCompressor
             }
 
             int offset = _offsets[slot] - 1;
-            if (offset < written.Length && DnsName.TryRead(written, offset, out DnsName existing, out _) && existing.Equals(suffix))
+            if (Spells(written, offset, suffix))
             {
                 return offset;
             }
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// Whether the name at <paramref name="offset"/> in <paramref name="written"/> reads, by <see cref="DnsName.TryRead(ReadOnlySpan{byte}, int, out DnsName)"/>'s
+    /// rules, as <paramref name="suffix"/> (a valid uncompressed name), ignoring ASCII case: one walk that follows the
+    /// pointers and compares label by label, so that a pointer to it is one a reader follows to the same name.
+    /// </summary>
+    private static bool Spells(ReadOnlySpan<byte> written, int offset, ReadOnlySpan<byte> suffix)
+    {
+        int position = offset;
+        int limit = offset;     // every pointer must point below the labels that contain it
+        int at = 0;             // in suffix, which ends in its root octet: the walk stops there at the latest
+        int hops = 0;
+        while ((uint)position < (uint)written.Length)
+        {
+            byte octet = written[position];
+            if (octet >= DnsWire.PointerTag)
+            {
+                if (position + 1 >= written.Length)
+                {
+                    return false;
+                }
+
+                int target = ((octet & ~DnsWire.LabelTypeMask) << 8) | written[position + 1];
+                if (target >= limit || ++hops > DnsName.MaxPointerHops)
+                {
+                    return false;
+                }
+
+                limit = target;
+                position = target;
+                continue;
+            }
+
+            if (octet != suffix[at])
+            {
+                return false;   // a different length, a reserved label type (never in a valid suffix), or a root too early
+            }
+
+            if (octet == 0)
+            {
+                return true;
+            }
+
+            if (octet > written.Length - position - 1)
+            {
+                return false;
+            }
+
+            for (int i = 1; i <= octet; i++)
+            {
+                if (DnsWire.ToLower(written[position + i]) != DnsWire.ToLower(suffix[at + i]))
+                {
+                    return false;
+                }
+            }
+
+            position += 1 + octet;
+            at += 1 + octet;
+        }
+
+        return false;
     }
 
     private void Remember(uint hash, int offset)

@@ -24,14 +24,31 @@ public ref struct MessageListWriter<T>
     /// <summary>Appends <paramref name="element"/>; on failure nothing is appended.</summary>
     public WriteResult TryAdd(scoped in T element)
     {
-        WriteResult result = element.TryWrite(_buffer[BytesWritten..]);
-        if (result.IsDone)
+        if (TryAdd(element, out int written))
         {
-            BytesWritten += result.BytesWritten;
-            Count++;
+            return WriteResult.Done(written);
         }
 
-        return result;
+        // The reason, built only now: the element's detailed writer makes the same checks.
+        return element.TryWrite(_buffer[BytesWritten..]);
+    }
+
+    /// <summary>
+    /// Appends <paramref name="element"/> (<paramref name="bytesWritten"/> its length) through the element's yes/no
+    /// writer, which builds no result; on failure nothing is appended, and <see cref="TryAdd(in T)"/> says why.
+    /// </summary>
+    public bool TryAdd(scoped in T element, out int bytesWritten)
+    {
+        // Writing does not change the element, so it is written where it lies rather than through the defensive copy
+        // that a call on an `in` value of a type parameter would make.
+        if (!System.Runtime.CompilerServices.Unsafe.AsRef(in element).TryWrite(_buffer[BytesWritten..], out bytesWritten))
+        {
+            return false;
+        }
+
+        BytesWritten += bytesWritten;
+        Count++;
+        return true;
     }
 
     /// <summary>The list written so far.</summary>

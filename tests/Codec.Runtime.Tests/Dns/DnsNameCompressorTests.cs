@@ -226,4 +226,68 @@ public class DnsNameCompressorTests
         Assert.True(DnsName.TryRead(message, before, out DnsName name, out _));
         Assert.Equal("example.com.", name.ToString());
     }
+
+    [Fact]
+    public void A_remembered_name_rewritten_into_a_pointer_a_reader_refuses_is_not_pointed_to()
+    {
+        var message = new byte[64];
+        var compressor = new DnsNameCompressor();
+        int position = 12;
+        compressor.TryWrite(DnsTestData.Wire("example", "com"), message, ref position);
+
+        // "com." at 20 becomes a pointer to itself (a loop): "example" at 12 then no longer reads, nor does 20.
+        message[20] = 0xC0;
+        message[21] = 20;
+        int before = position;
+        Assert.True(compressor.TryWrite(DnsTestData.Wire("www", "example", "com"), message, ref position).IsDone);
+        Assert.True(DnsName.TryRead(message, before, out DnsName name, out _));
+        Assert.Equal("www.example.com.", name.ToString());
+        Assert.Equal(DnsTestData.Wire("www", "example", "com").Length, position - before);   // written out in full
+
+        // Case is ignored when a remembered suffix is confirmed: "EXAMPLE.COM." becomes a pointer to "www.example.com.".
+        before = position;
+        Assert.True(compressor.TryWrite(DnsTestData.Wire("EXAMPLE", "COM"), message, ref position).IsDone);
+        Assert.Equal(2, position - before);
+        Assert.True(DnsName.TryRead(message, before, out name, out _));
+        Assert.Equal("example.com.", name.ToString());
+    }
+
+    [Fact]
+    public void Every_spelling_of_a_suffix_that_differs_only_in_ASCII_case_is_pointed_to()
+    {
+        // Labels of 1 to 20 octets (word-at-a-time hashing and its tail), every capital letter and its neighbours.
+        var compressor = new DnsNameCompressor();
+        for (int length = 1; length <= 20; length++)
+        {
+            var label = new byte[length];
+            for (int k = 0; k < length; k++)
+            {
+                label[k] = (byte)("ABCDEFGHIJKLMNOPQRSTUVWXYZ"[(k * 7 + length) % 26]);
+            }
+
+            byte[] upper = DnsTestData.Wire(label, "EXAMPLE");
+            byte[] lower = DnsTestData.Wire(label.Select(b => (byte)(b | 0x20)).ToArray(), "example");
+            var message = new byte[128];
+            int position = 12;
+            compressor.Reset();
+            Assert.True(compressor.TryWrite(upper, message, ref position).IsDone);
+            int before = position;
+            Assert.True(compressor.TryWrite(lower, message, ref position).IsDone);
+            Assert.Equal(2, position - before);
+            Assert.True(DnsName.TryRead(message, before, out DnsName name, out _));
+            Assert.True(name.Equals(lower));
+        }
+
+        // Octets that are not letters are not folded: '@' is not '`', '[' is not '{', 0xC1 is not 0xE1.
+        foreach ((char a, char b) in new[] { ('@', '`'), ('[', '{'), ('\xc1', '\xe1'), ('0', 'p') })
+        {
+            var message = new byte[64];
+            int position = 12;
+            compressor.Reset();
+            Assert.True(compressor.TryWrite(DnsTestData.Wire(new byte[] { (byte)a }), message, ref position).IsDone);
+            int before = position;
+            Assert.True(compressor.TryWrite(DnsTestData.Wire(new byte[] { (byte)b }), message, ref position).IsDone);
+            Assert.Equal(3, position - before);
+        }
+    }
 }

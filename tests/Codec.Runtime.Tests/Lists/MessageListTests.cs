@@ -235,6 +235,34 @@ public class MessageListTests
     }
 
     [Fact]
+    public void The_list_writer_appends_nothing_on_failure_and_says_why()
+    {
+        Span<byte> optionBytes = stackalloc byte[5];
+        var writer = new MessageListWriter<TlvOption>(optionBytes);
+        Assert.True(writer.TryAdd(new TlvOption { Kind = 1, Value = new byte[] { 0xaa } }, out int written));
+        Assert.Equal(3, written);
+
+        // Three bytes needed, two left: the yes/no overload appends nothing; the other names the shortfall.
+        var tooLong = new TlvOption { Kind = 2, Value = new byte[] { 0xbb } };
+        Assert.False(writer.TryAdd(tooLong, out written));
+        Assert.Equal(0, written);
+        WriteResult result = writer.TryAdd(tooLong);
+        Assert.Equal(CodecStatus.DestinationTooSmall, result.Status);
+        Assert.Equal(new CodecError(CodecErrorKind.DestinationTooSmall, null, 0, 3, 2), result.Error);
+
+        // A value whose length the length field cannot hold: invalid, the field named.
+        var tooWide = new TlvOption { Kind = 3, Value = new byte[256] };
+        Assert.False(new MessageListWriter<TlvOption>(new byte[300]).TryAdd(tooWide, out _));
+        result = new MessageListWriter<TlvOption>(new byte[300]).TryAdd(tooWide);
+        Assert.Equal(CodecStatus.InvalidData, result.Status);
+        Assert.Equal("Length", result.Error.Field);
+
+        Assert.Equal(1, writer.Count);
+        Assert.Equal(3, writer.BytesWritten);
+        Assert.Equal(Convert.FromHexString("0101aa"), writer.ToList().Bytes.ToArray());
+    }
+
+    [Fact]
     public void A_length_bounded_list_must_end_exactly_at_its_length()
     {
         Assert.True(TlvBlock.TryRead(Convert.FromHexString("05" + "0101aa" + "0200"), out var block).IsDone);

@@ -545,8 +545,14 @@ internal abstract class VarHarness<T> : IVarHarness
             }
 
             // The other entry points agree.
-            Same(result.IsDone, TryWriteOut(message, new byte[destinationLength], out int written), $"{what}: TryWrite(out)");
+            // The bool overload is a body of its own (no WriteResult): the same answer and the same octets.
+            byte[] viaBool = before.ToArray();
+            Same(result.IsDone, TryWriteOut(message, viaBool, out int written), $"{what}: TryWrite(out)");
             Same(result.BytesWritten, written, $"{what}: TryWrite(out) bytesWritten");
+            if (result.IsDone)
+            {
+                Same(Hex(destination), Hex(viaBool), $"{what}: TryWrite(out) bytes");
+            }
             var writer = new ArrayBufferWriter<byte>();
             writer.Write(new byte[] { 0xAA, 0xBB });
             WriteResult viaWriter = WriteTo(message, writer);

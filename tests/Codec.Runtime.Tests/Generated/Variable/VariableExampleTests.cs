@@ -242,6 +242,29 @@ public sealed class VariableExampleTests
         AssertWriteError(m.TryWrite(buffer), CodecErrorKind.ValueOutOfRange, "Y", 91, 0x1FFF, 0x2000);
     }
 
+    [Fact]
+    public void Options_write_leaves_members_already_in_place_and_moves_overlapping_ones()
+    {
+        byte[] expected = Bytes(OptionsExample);
+
+        // Options and Rest built where the message puts them (the way a caller builds a payload in place): the same
+        // bytes, whether or not the writer copies them.
+        var buffer = new byte[expected.Length];
+        expected.CopyTo(buffer, 0);
+        var m = new VarOptions { Flags = 10, Id = 0x1234, Options = buffer.AsSpan(3, 4), Trailer = 0x01020304, X = 5, Y = 0x0abc, Rest = buffer.AsSpan(13, 2) };
+        buffer.AsSpan(0, 3).Clear();
+        buffer.AsSpan(7, 6).Clear();
+        Assert.Equal(Convert.ToHexStringLower(expected), Written(m.TryWrite(buffer), buffer));
+
+        // The same octets one byte off their place, overlapping where they go: moved, not taken as in place.
+        buffer = new byte[expected.Length + 1];
+        expected.AsSpan(3, 4).CopyTo(buffer.AsSpan(4));
+        expected.AsSpan(13, 2).CopyTo(buffer.AsSpan(14));
+        m.Options = buffer.AsSpan(4, 4);
+        m.Rest = buffer.AsSpan(14, 2);
+        Assert.Equal(Convert.ToHexStringLower(expected), Written(m.TryWrite(buffer), buffer));
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // (c) VarFramed: Words × 4 bytes of message, Ext of ExtLength × 2 bytes, Check, then the payload up to the end
 
