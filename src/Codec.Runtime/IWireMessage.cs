@@ -34,6 +34,27 @@ public interface IWireMessage<TSelf>
         return result.IsDone;
     }
 
+    /// <summary>
+    /// Reads a message as <see cref="TryReadAt(ReadOnlySpan{byte}, int, out TSelf, out int)"/> does and also answers a
+    /// <paramref name="memo"/>: what validating it found that <see cref="ReadMemoizedAt"/> needs to rebuild the same value
+    /// from the same octets without validating them again (a union keeps it for its typed accessors). 0 means none (the
+    /// default: the message has nothing worth keeping, and <see cref="ReadMemoizedAt"/> is then never asked).
+    /// </summary>
+    static virtual bool TryReadAt(ReadOnlySpan<byte> message, int offset, out TSelf value, out int bytesConsumed, out int memo)
+    {
+        memo = 0;
+        return TSelf.TryReadAt(message, offset, out value, out bytesConsumed);
+    }
+
+    /// <summary>
+    /// Rebuilds the value that <see cref="TryReadAt(ReadOnlySpan{byte}, int, out TSelf, out int, out int)"/> read at
+    /// <paramref name="offset"/> of the same <paramref name="message"/>, from its nonzero <paramref name="memo"/>. Memory-safe
+    /// whatever the arguments (spans stay bounds-checked); only a memo from that read gives the value that read gave.
+    /// The default reads and validates again.
+    /// </summary>
+    static virtual bool ReadMemoizedAt(ReadOnlySpan<byte> message, int offset, int memo, out TSelf value) =>
+        TSelf.TryReadAt(message, offset, out value, out _);
+
     /// <summary>Dissects the message at the start of <paramref name="source"/> field by field; never throws on bad input.</summary>
     static abstract MessageDissection Dissect(ReadOnlySpan<byte> source);
 

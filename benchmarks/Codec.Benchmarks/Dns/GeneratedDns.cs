@@ -66,7 +66,8 @@ internal static class GeneratedDns
             }
             else if (record.Type == DnsType.CNAME)
             {
-                // The union validated the target when the record was read; reading the case cannot fail here.
+                // The union validated the target when the record was read and kept what the walk found (the name's
+                // memo), so the case is rebuilt without walking the name again; it cannot fail here.
                 if (!record.RData.TryGetCname(out DnsNameData target))
                 {
                     Failed = true;

@@ -61,7 +61,42 @@ namespace Codec.Generator.Emitting
                 EmitVisitorApi(w, model);
             }
 
+            EmitMemo(w, model);
             EmitFastCore(w, model, runs, visitor);
+            EmitFastListMethods(w, model);
+        }
+
+        /// <summary>
+        /// A message that is one domain name (NS, CNAME, PTR data) keeps what walking it found as its memo
+        /// (<c>DnsName.Memo</c>), so that a union that validated it hands it over without walking the name again.
+        /// </summary>
+        private static void EmitMemo(SourceWriter w, MessageModel model)
+        {
+            if (model.Fields.Count != 1 || model.Fields[0].Kind != FieldModelKind.DnsName)
+            {
+                return;
+            }
+
+            string self = model.FullyQualifiedName;
+            string name = "value." + model.Fields[0].Id;
+            w.Line();
+            w.Open("static bool global::Codec.IWireMessage<" + self + ">.TryReadAt(global::System.ReadOnlySpan<byte> message, int offset, out " + self + " value, out int bytesConsumed, out int memo)");
+            w.Line("value = default;");
+            w.Open("if ((uint)offset <= (uint)message.Length && global::Codec.Dns.DnsName.TryRead(message, offset, out " + name + ", out bytesConsumed))");
+            w.Line("memo = " + name + ".Memo;");
+            w.Line("return true;");
+            w.Close();
+            w.Line();
+            w.Line("bytesConsumed = 0;");
+            w.Line("memo = 0;");
+            w.Line("return false;");
+            w.Close();
+            w.Line();
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+            w.Open("static bool global::Codec.IWireMessage<" + self + ">.ReadMemoizedAt(global::System.ReadOnlySpan<byte> message, int offset, int memo, out " + self + " value)");
+            w.Line("value = default;");
+            w.Line("return global::Codec.Dns.DnsName.ReadMemoized(message, offset, memo, out " + name + ");");
+            w.Close();
         }
 
         /// <summary>The visitor interface, a visitor that does nothing, and the reads that take a visitor.</summary>
@@ -335,7 +370,7 @@ namespace Codec.Generator.Emitting
                     w.Line();
                     break;
                 case FieldModelKind.Options:
-                    w.Open("if (!" + field.TypeName + ".TryReadAt(source, position, " + fieldEnd + ", out value." + field.Id + ").IsDone)");
+                    w.Open("if (!" + field.TypeName + ".TryReadAt(source, position, " + fieldEnd + ", out value." + field.Id + ", out _))");
                     w.Line(FastFail);
                     w.Close();
                     w.Line();
@@ -352,33 +387,68 @@ namespace Codec.Generator.Emitting
         /// </summary>
         private static void EmitFastList(SourceWriter w, FieldModel field, string listEnd, bool counted)
         {
-            string element = ElementType(field);
             w.Line("global::System.ReadOnlySpan<byte> elements = source.Slice(0, " + listEnd + ");");
             w.Line("int listStart = position;");
             if (counted)
             {
-                w.Open("for (int i = 0; i < count; i++)");
+                w.Line("position = CodecVisit" + field.Name + "(elements, position, count, ref visitor);");
             }
             else
             {
-                w.Line("int count = 0;");
-                w.Open("while (position < " + listEnd + ")");
+                w.Line("position = CodecVisit" + field.Name + "(elements, position, ref visitor, out int count);");
             }
 
-            w.Open("if (!global::Codec.MessageList<" + element + ">.TryReadElementAt(elements, position, out " + element + " element, out int consumed))");
+            w.Open("if (position < 0)");
             w.Line(FastFail);
             w.Close();
             w.Line();
-            w.Line("visitor.Visit" + field.Name + "(element);");
-            w.Line("position += consumed;");
-            if (!counted)
-            {
-                w.Line("count++;");
-            }
-
-            w.Close();
-            w.Line();
             w.Line("value." + field.Id + " = " + field.TypeName + ".FromValidatedElements(elements, listStart, position - listStart, count);");
+        }
+
+        /// <summary>
+        /// For each list, the loop that reads its elements and hands each to the visitor, in a method of its own when the
+        /// message has several lists: inlined into the message's read, every list's loop (and the element reads inlined
+        /// into it) would share one frame and its registers, and the JIT stops inlining element reads after the first
+        /// list (DNS read: 1.67× → 1.52× the hand-written reader). Returns where the list ends, or -1 when an element does
+        /// not read.
+        /// </summary>
+        private static void EmitFastListMethods(SourceWriter w, MessageModel model)
+        {
+            List<FieldModel> lists = model.Fields.Where(f => f.Kind == FieldModelKind.List).ToList();
+            string inlining = lists.Count > 1 ? "NoInlining" : "AggressiveInlining"; // a lone list has the frame to itself
+            foreach (FieldModel field in lists)
+            {
+                string element = ElementType(field);
+                bool counted = field.CountFrom is not null;
+                w.Line();
+                w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions." + inlining + ")]");
+                w.Open("private static int CodecVisit" + field.Name + "<TVisitor>(global::System.ReadOnlySpan<byte> elements, int position, " + (counted ? "int count, scoped ref TVisitor visitor" : "scoped ref TVisitor visitor, out int count") + ")" + VisitorConstraint);
+                if (counted)
+                {
+                    w.Open("for (int i = 0; i < count; i++)");
+                }
+                else
+                {
+                    w.Line("count = 0;");
+                    w.Open("while (position < elements.Length)");
+                }
+
+                w.Open("if (!global::Codec.MessageList<" + element + ">.TryReadElementAt(elements, position, out " + element + " element, out int consumed))");
+                w.Line("return -1;");
+                w.Close();
+                w.Line();
+                w.Line("visitor.Visit" + field.Name + "(element);");
+                w.Line("position += consumed;");
+                if (!counted)
+                {
+                    w.Line("count++;");
+                }
+
+                w.Close();
+                w.Line();
+                w.Line("return position;");
+                w.Close();
+            }
         }
     }
 }

@@ -40,9 +40,14 @@ namespace Codec.Generator.Emitting
             w.Line("private readonly " + Span + " _codecMessage;");
             w.Line("private readonly int _codecStart;");
             w.Line();
+            w.Line("// What validating the case found (its message's memo, IWireMessage.TryReadAt): 0 when the value was not read as");
+            w.Line("// its case here (default, raw octets, or a case that keeps none), and the typed accessors then validate again.");
+            w.Line("private readonly int _codecMemo;");
+            w.Line();
             w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-            w.Open("private " + id + "(" + Span + " message, int start, int length, ulong discriminator)");
+            w.Open("private " + id + "(" + Span + " message, int start, int length, ulong discriminator, int memo = 0)");
             w.Line("_codecMessage = message;");
+            w.Line("_codecMemo = memo;");
             w.Line("_codecStart = start;");
             w.Line("Length = length;");
             w.Line("Discriminator = discriminator;");
@@ -121,12 +126,13 @@ namespace Codec.Generator.Emitting
             w.Line(Span + " bounded = message.Slice(0, end);");
             w.Line("bool read;");
             w.Line("int consumed;");
+            w.Line("int memo;");
             w.Open("switch (discriminator)");
             foreach (UnionCaseModel c in model.Cases)
             {
                 w.Line("case " + Number(c.Value) + ":");
                 w.Indent();
-                w.Line("read = CodecRead" + c.Member + "(bounded, offset, out consumed);");
+                w.Line("read = CodecRead" + c.Member + "(bounded, offset, out consumed, out memo);");
                 w.Line("break;");
                 w.Outdent();
             }
@@ -140,7 +146,7 @@ namespace Codec.Generator.Emitting
             w.Close();
             w.Line();
             w.Open("if (read && consumed == end - offset)");
-            w.Line("value = new " + self + "(bounded, offset, end - offset, discriminator);");
+            w.Line("value = new " + self + "(bounded, offset, end - offset, discriminator, memo);");
             w.Line("bytesConsumed = end - offset;");
             w.Line("return true;");
             w.Close();
@@ -166,8 +172,8 @@ namespace Codec.Generator.Emitting
             {
                 w.Line();
                 w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions." + (c.IsRefLike ? "NoInlining" : "AggressiveInlining") + ")]");
-                w.Line("private static bool CodecRead" + c.Member + "(" + Span + " message, int offset, out int bytesConsumed) =>");
-                w.Line("    global::Codec.MessageList<" + c.ValueType + ">.TryReadElementAt(message, offset, out _, out bytesConsumed);");
+                w.Line("private static bool CodecRead" + c.Member + "(" + Span + " message, int offset, out int bytesConsumed, out int memo) =>");
+                w.Line("    global::Codec.MessageList<" + c.ValueType + ">.TryReadElementAt(message, offset, out _, out bytesConsumed, out memo);");
             }
 
             w.Line();
@@ -230,8 +236,11 @@ namespace Codec.Generator.Emitting
                 w.Line("/// <summary>The octets as " + Xml(c.Label) + " (names resolved against the enclosing message); false for another case.</summary>");
                 w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
                 w.Open("public bool TryGet" + c.Member + "(out " + c.ValueType + " value)");
-                w.Open("if (Discriminator == " + Number(c.Value) + " && global::Codec.MessageList<" + c.ValueType + ">.TryReadElementAt(_codecMessage.Slice(0, _codecStart + Length), _codecStart, out value, out _))");
+                w.Open("if (Discriminator == " + Number(c.Value) + ")");
+                w.Line(Span + " message = _codecMessage.Slice(0, _codecStart + Length);");
+                w.Open("if (_codecMemo != 0 ? global::Codec.MessageList<" + c.ValueType + ">.ReadElementMemoizedAt(message, _codecStart, _codecMemo, out value) : global::Codec.MessageList<" + c.ValueType + ">.TryReadElementAt(message, _codecStart, out value, out _))");
                 w.Line("return true;");
+                w.Close();
                 w.Close();
                 w.Line();
                 w.Line("value = default;");

@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+
 namespace Codec.Dns;
 
 public readonly ref partial struct DnsName
@@ -190,6 +193,38 @@ public readonly ref partial struct DnsName
         name = default;
         bytesConsumed = 0;
         return false;
+    }
+
+    /// <summary>
+    /// What <see cref="TryRead(ReadOnlySpan{byte}, int, out DnsName, out int)"/> found walking this name (its uncompressed
+    /// length and label count), nonzero, for <see cref="ReadMemoized"/>: generated unions keep it so that their typed
+    /// accessors rebuild a name they validated without walking it again.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public int Memo
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => (1 << 16) | (_labelCount << 8) | _wireLength;
+    }
+
+    /// <summary>
+    /// Rebuilds the name that <see cref="TryRead(ReadOnlySpan{byte}, int, out DnsName, out int)"/> read at
+    /// <paramref name="offset"/> of <paramref name="message"/> from its <see cref="Memo"/>, without walking it again. For
+    /// generated code that keeps the memo of a name it validated, with the same message and offset: any other memo gives
+    /// a name whose members may fail (they stay bounds-checked). False, and the root, if the memo is not one.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool ReadMemoized(ReadOnlySpan<byte> message, int offset, int memo, out DnsName name)
+    {
+        if ((uint)offset >= (uint)message.Length || (memo >> 16) != 1 || (memo & 0xFF) == 0)
+        {
+            name = default;
+            return false;
+        }
+
+        name = new DnsName(message, offset, memo & 0xFF, (memo >> 8) & 0xFF);
+        return true;
     }
 
     private static ReadResult Truncated(int position, int needed, int available) =>

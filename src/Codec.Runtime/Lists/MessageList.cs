@@ -126,6 +126,24 @@ public readonly ref struct MessageList<T>
         T.TryReadAt(message, offset, out element, out bytesConsumed);
 
     /// <summary>
+    /// Reads one element as <see cref="TryReadElementAt(ReadOnlySpan{byte}, int, out T, out int)"/> does, also answering
+    /// <typeparamref name="T"/>'s memo (0 if it keeps none) for <see cref="ReadElementMemoizedAt"/> (generated unions).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static bool TryReadElementAt(ReadOnlySpan<byte> message, int offset, out T element, out int bytesConsumed, out int memo) =>
+        T.TryReadAt(message, offset, out element, out bytesConsumed, out memo);
+
+    /// <summary>
+    /// Rebuilds an element read by <see cref="TryReadElementAt(ReadOnlySpan{byte}, int, out T, out int, out int)"/> at
+    /// <paramref name="offset"/> of the same <paramref name="message"/> from its nonzero memo, without validating it again.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static bool ReadElementMemoizedAt(ReadOnlySpan<byte> message, int offset, int memo, out T element) =>
+        T.ReadMemoizedAt(message, offset, memo, out element);
+
+    /// <summary>
     /// A list over elements that the caller has just read one by one (generated readers that hand each element to a
     /// visitor as they validate it): <paramref name="length"/> bytes from <paramref name="offset"/> of
     /// <paramref name="message"/>, <paramref name="count"/> elements. Enumeration re-reads the elements and stops at

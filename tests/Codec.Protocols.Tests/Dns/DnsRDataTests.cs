@@ -48,6 +48,45 @@ public class DnsRDataTests
     }
 
     [Fact]
+    public void A_name_case_read_in_a_record_is_handed_over_as_the_same_name_a_fresh_read_gives()
+    {
+        // The CNAME's target is a pointer to example.com.: the union keeps what validating it found (the name's memo).
+        Assert.True(DnsMessage.TryRead(Response, out DnsMessage dns).IsDone);
+        var answers = dns.Answers.GetEnumerator();
+        Assert.True(answers.MoveNext());
+        Assert.True(answers.MoveNext());
+        DnsRData rdata = answers.Current.RData;
+
+        Assert.True(rdata.TryGetCname(out DnsNameData kept));
+        Assert.True(DnsNameData.TryReadAt(Response.AsSpan(0, rdata.Offset + rdata.Length), rdata.Offset, out DnsNameData fresh).IsDone);
+        Assert.Equal(fresh.Target.ToString(), kept.Target.ToString());
+        Assert.Equal(fresh.Target.WireLength, kept.Target.WireLength);
+        Assert.Equal(fresh.Target.LabelCount, kept.Target.LabelCount);
+        Assert.Equal(fresh.Target.Offset, kept.Target.Offset);
+        Assert.False(rdata.TryGetNs(out _));
+        Assert.False(rdata.TryGetPtr(out _));
+    }
+
+    [Fact]
+    public void Name_cases_of_unions_not_read_as_that_case_are_read_again_or_refused()
+    {
+        byte[] bytes = [3, (byte)'w', (byte)'w', (byte)'w', 0];
+
+        // Read alone as CNAME: the memo path; from raw octets: no case; default: no case either.
+        Assert.True(DnsRData.TryRead(bytes, 5, out DnsRData read).IsDone);
+        Assert.True(read.TryGetCname(out DnsNameData cname));
+        Assert.Equal("www.", cname.Target.ToString());
+        Assert.Equal(5, cname.Target.WireLength);
+        DnsRData raw = new ReadOnlySpan<byte>(bytes);
+        Assert.False(raw.TryGetCname(out _));
+        Assert.False(default(DnsRData).TryGetCname(out _));
+        Assert.False(default(DnsRData).TryGetA(out _));
+
+        // A name that does not fill the octets is not the case, whatever reads it.
+        Assert.False(DnsRData.TryRead([3, (byte)'w', (byte)'w', (byte)'w', 0, 0], 5, out _).IsDone);
+    }
+
+    [Fact]
     public void Opt_rdata_holds_edns_options()
     {
         Assert.True(DnsMessage.TryRead(Response, out DnsMessage dns).IsDone);
