@@ -196,6 +196,15 @@ namespace Codec.Generator.Emitting
             string visitorParameter = visitor ? "scoped ref TVisitor visitor, " : string.Empty;
 
             w.Line();
+            // A message without element lists or unions (a TCP segment, a DHCP message: fixed runs, spans, option lists)
+            // has a small core: inlined into its public readers, so callers fold it (TCP SYN read 1.75x -> 1.30x the
+            // hand-written reader). Cores with lists or unions stay with the JIT's choice: inlining them spilled registers
+            // around the list loops (DNS read got slower).
+            if (!visitor && !model.Fields.Any(f => f.Kind is FieldModelKind.List or FieldModelKind.Union))
+            {
+                w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+            }
+
             w.Open("private static bool CodecTryReadAt" + generic + "(global::System.ReadOnlySpan<byte> source, int offset, " + visitorParameter + "out " + self + " value, out int bytesConsumed" + (model.Checksum is not null ? ", bool verifyChecksum" : string.Empty) + ")" + (visitor ? VisitorConstraint : string.Empty));
             if (visitor && HasHeader(model))
             {
