@@ -1,3 +1,4 @@
+using Codec.Dns;
 using System.Net;
 using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
@@ -8,7 +9,8 @@ namespace Codec.Benchmarks;
 /// Scenario 4 for DNS: the whole response packet written into a caller's buffer — the DNS message as in
 /// <see cref="DnsMessageWrite"/>, then the UDP header (checksum with the pseudo-header) and the IPv4 header (checksum).
 /// Hand-written (the general builder <see cref="HandWrittenDnsWriter"/>, baseline; HandWrittenTemplate with the
-/// template writer as the floor); generated (<see cref="GeneratedDnsWriter"/> and <see cref="GeneratedPackets.WrapUdp"/>); PacketDotNet
+/// template writer as the floor); generated (the compressing <see cref="GeneratedDnsWriter.WriteCompressed"/>, and
+/// GeneratedUncompressed with <see cref="GeneratedDnsWriter.Write"/>; both with <see cref="GeneratedPackets.WrapUdp"/>); PacketDotNet
 /// around Makaretu's and around ARSoft's message. Every packet is read back in <c>[GlobalSetup]</c> (both checksums
 /// verified). Times are per packet.
 /// </summary>
@@ -17,6 +19,7 @@ namespace Codec.Benchmarks;
 public class DnsResponseWrite
 {
     private readonly byte[] _destination = new byte[512];
+    private readonly DnsNameCompressor _compressor = new();
     private IPAddress _server = null!;
     private IPAddress _client = null!;
 
@@ -28,6 +31,7 @@ public class DnsResponseWrite
         Check("HandWritten", HandWritten);
         Check("HandWrittenTemplate", HandWrittenTemplate);
         Check("Generated", Generated);
+        Check("GeneratedUncompressed", GeneratedUncompressed);
         Check("PacketDotNetMakaretu", PacketDotNetMakaretu);
         Check("PacketDotNetArsoft", PacketDotNetArsoft);
     }
@@ -90,6 +94,21 @@ public class DnsResponseWrite
     [Benchmark(OperationsPerInvoke = DnsSample.BatchSize)]
     [MethodImpl(MethodImplOptions.NoInlining)]
     public int Generated()
+    {
+        Span<byte> packet = _destination;
+        int total = 0;
+        for (int i = 0; i < DnsSample.BatchSize; i++)
+        {
+            int length = GeneratedDnsWriter.WriteCompressed(packet[28..], DnsSample.IdOf(i), DnsSample.Address1, DnsSample.Address2, _compressor);
+            total += GeneratedPackets.WrapUdp(packet, length, (ushort)(0x4d00 + i), DnsSample.ServerAddress, DnsSample.ClientAddress, 53, DnsSample.ClientPort);
+        }
+
+        return total;
+    }
+
+    [Benchmark(OperationsPerInvoke = DnsSample.BatchSize)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public int GeneratedUncompressed()
     {
         Span<byte> packet = _destination;
         int total = 0;
