@@ -485,12 +485,15 @@ namespace Codec.Generator.Emitting
                 w.Line();
                 w.Line("ulong " + raw + " = (ulong)this." + field.Id + ";");
                 w.Open("if (" + raw + " == 0UL)");
-                w.Line("long units = " + content + " - " + Long(rule.Offset) + ";");
-                w.Open("if (units < 0 || units % " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L != 0 || units / " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L > " + Layout.Hex(field.Mask).Replace("UL", "L") + ")");
-                w.Line(Failure(fast, "CodecWriteOutOfRange(" + Layout.Literal(field.Name) + ", " + AbsoluteBit(model, field) + ", " + Layout.Hex(field.Mask) + ", unchecked((ulong)units))"));
+                // Unsigned: a content shorter than the offset wraps to a huge value, which the width check rejects.
+                string scale = rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "UL";
+                w.Line("ulong units = unchecked((ulong)((long)" + content + " - " + Long(rule.Offset) + "));");
+                string check = rule.Scale == 1 ? "units > " + Layout.Hex(field.Mask) : "units % " + scale + " != 0 || units / " + scale + " > " + Layout.Hex(field.Mask);
+                w.Open("if (" + check + ")");
+                w.Line(Failure(fast, "CodecWriteOutOfRange(" + Layout.Literal(field.Name) + ", " + AbsoluteBit(model, field) + ", " + Layout.Hex(field.Mask) + ", units)"));
                 w.Close();
                 w.Line();
-                w.Line(raw + " = (ulong)(units / " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L);");
+                w.Line(raw + " = " + (rule.Scale == 1 ? "units" : "units / " + scale) + ";");
                 w.Close();
 
                 string? outOfRange = Layout.OutOfRange(field, raw, "this." + field.Id);
@@ -604,7 +607,7 @@ namespace Codec.Generator.Emitting
         {
             string local = "content" + name;
             w.Line("global::System.ReadOnlySpan<byte> " + local + " = " + bytes + ";");
-            w.Open("if (!global::System.Runtime.CompilerServices.Unsafe.AreSame(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(" + local + "), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination), position)))");
+            w.Open("if (" + local + ".Length != 0 && !global::System.Runtime.CompilerServices.Unsafe.AreSame(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(" + local + "), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination), position)))");
             w.Line(local + ".CopyTo(destination.Slice(position));");
             w.Close();
             w.Line();

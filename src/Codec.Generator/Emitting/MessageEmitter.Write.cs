@@ -118,10 +118,8 @@ namespace Codec.Generator.Emitting
                 }
                 else
                 {
-                    w.OpenBlock();
-                    w.Line(first.TypeName + " block = this." + first.Id + ";");
-                    w.Line("((global::System.ReadOnlySpan<byte>)block).CopyTo(" + destination + ".Slice(" + Layout.Int(unit.ByteOffset) + ", " + Layout.Int(unit.ByteCount) + "));");
-                    w.Close();
+                    // Straight from the field into place: no local copy of the inline array.
+                    w.Line("((global::System.ReadOnlySpan<byte>)this." + first.Id + ").CopyTo(" + destination + ".Slice(" + Layout.Int(unit.ByteOffset) + ", " + Layout.Int(unit.ByteCount) + "));");
                 }
 
                 return;
