@@ -87,7 +87,7 @@ internal static class GeneratedTcp
     }
 
     /// <summary>Writes SYN <paramref name="i"/> of the sample batch with the generated writers.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static int Write(Span<byte> packet, int i)
     {
         if (packet.Length < TcpSynSample.Length)
