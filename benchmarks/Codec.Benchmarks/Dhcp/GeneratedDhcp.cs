@@ -139,16 +139,19 @@ internal static class GeneratedDhcp
             return 0;
         }
 
-        Codec.FixedBytes16 hardware = default;
-        Span<byte> chaddr = hardware;
+        // The message is filled field by field, the hardware address in place: an object initializer would build the
+        // 300-octet struct in a temporary and copy it.
+        scoped DhcpMessage message = default;
+        message.Op = DhcpOpCode.BootReply;
+        message.HardwareType = 1;
+        message.HardwareAddressLength = 6;
+        message.TransactionId = DhcpAckSample.XidOf(i);
+        message.YourAddress = new Codec.IPv4Address(DhcpAckSample.Client);
+        Span<byte> chaddr = message.ClientHardwareAddress;
         BinaryPrimitives.WriteUInt16BigEndian(chaddr, (ushort)(DhcpAckSample.ClientHardwareAddress >> 32));
         BinaryPrimitives.WriteUInt32BigEndian(chaddr.Slice(2, 4), unchecked((uint)DhcpAckSample.ClientHardwareAddress));
-        var message = new DhcpMessage
-        {
-            Op = DhcpOpCode.BootReply, HardwareType = 1, HardwareAddressLength = 6, TransactionId = DhcpAckSample.XidOf(i),
-            YourAddress = new Codec.IPv4Address(DhcpAckSample.Client), ClientHardwareAddress = hardware,
-            MagicCookie = DhcpMessage.MagicCookieValue, Options = writer.ToList(),
-        };
+        message.MagicCookie = DhcpMessage.MagicCookieValue;
+        message.Options = writer.ToList();
         if (!message.TryWrite(packet[28..], out int dhcpLength))
         {
             return 0;

@@ -43,7 +43,7 @@ internal static class GeneratedPackets
     /// <see cref="UdpHeader.View"/>, then <see cref="Ipv4Packet"/> (IHL, total length and header checksum computed).
     /// Both writers copy a payload into place unless it already lies there, as here: then they do not copy it.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static int WrapUdp(Span<byte> packet, int dataLength, ushort identification, uint source, uint destination, ushort sourcePort, ushort destinationPort)
     {
         var udp = new UdpDatagram { SourcePort = sourcePort, DestinationPort = destinationPort, Data = packet.Slice(28, dataLength) };
