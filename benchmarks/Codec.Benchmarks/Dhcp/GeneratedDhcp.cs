@@ -111,8 +111,10 @@ internal static class GeneratedDhcp
             return 0;
         }
 
-        // The address lists are built with the generated list writer in a small stack buffer: router, then DNS servers.
-        Span<byte> addresses = stackalloc byte[12];
+        // The address lists are built with the generated list writer in a small buffer on the stack: router, then DNS
+        // servers. An inline array, not stackalloc, which would make the JIT guard the frame and shadow-copy the packet span.
+        Codec.FixedBytes16 addressBuffer = default;
+        Span<byte> addresses = addressBuffer;
         var server = new DhcpAddress { Address = new Codec.IPv4Address(DhcpAckSample.Server) };
         var routers = new Codec.MessageListWriter<DhcpAddress>(addresses[..4]);
         var dnsServers = new Codec.MessageListWriter<DhcpAddress>(addresses[4..]);
