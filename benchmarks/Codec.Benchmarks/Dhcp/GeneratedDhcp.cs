@@ -103,7 +103,7 @@ internal static class GeneratedDhcp
     /// the message puts them, the message with its generated writer (which leaves them where they lie), then UDP and
     /// IPv4 with <see cref="GeneratedPackets.WrapUdp"/>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static int Write(Span<byte> packet, int i)
     {
         if (packet.Length < DhcpAckSample.Length)
