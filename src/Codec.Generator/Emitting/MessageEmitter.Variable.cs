@@ -515,6 +515,7 @@ namespace Codec.Generator.Emitting
             w.Line("ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);");
             int unitIndex = 0;
             List<FieldModel> variables = model.Fields.Where(f => f.IsVariable).ToList();
+            List<string>? checksumTerms = ChecksumSummedInRegisters(model, runs, variables) ? new List<string>() : null;
             for (int r = 0; r < runs.Count; r++)
             {
                 List<FieldModel> run = runs[r];
@@ -529,7 +530,7 @@ namespace Codec.Generator.Emitting
 
                     foreach (Unit unit in Layout.Units(run))
                     {
-                        EmitWriteUnit(w, unit, unitIndex++, r == 0 ? "destination" : "destination.Slice(position)", bitBase, computed, fast);
+                        EmitWriteUnit(w, unit, unitIndex++, r == 0 ? "destination" : "destination.Slice(position)", bitBase, computed, fast, r == 0 ? checksumTerms : null);
                     }
 
                     w.Line("position += " + Layout.Int(RunBytes(run)) + ";");
@@ -583,7 +584,15 @@ namespace Codec.Generator.Emitting
                 }
             }
 
-            EmitFillChecksum(w, model, "checksumEnd");
+            if (checksumTerms is not null)
+            {
+                EmitFillChecksumFromWords(w, model, checksumTerms, Layout.Int(RunBytes(runs[0])));
+            }
+            else
+            {
+                EmitFillChecksum(w, model, "checksumEnd");
+            }
+
             w.Line();
             if (compressed)
             {
