@@ -100,7 +100,7 @@ internal static class GeneratedDhcp
 
     /// <summary>
     /// Writes DHCPACK <paramref name="i"/> of the sample batch: the options with <see cref="DhcpOptions.Writer"/> where
-    /// the message puts them, the message with its generated writer (which leaves them where they lie), then UDP and
+    /// the message puts them (the address lists built in place at its <c>NextValue</c>), the message with its generated writer (which leaves them where they lie), then UDP and
     /// IPv4 with <see cref="GeneratedPackets.WrapUdp"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -111,29 +111,29 @@ internal static class GeneratedDhcp
             return 0;
         }
 
-        // The address lists are built with the generated list writer in a small buffer on the stack: router, then DNS
-        // servers. An inline array, not stackalloc, which would make the JIT guard the frame and shadow-copy the packet span.
-        Codec.FixedBytes16 addressBuffer = default;
-        Span<byte> addresses = addressBuffer;
         var server = new DhcpAddress { Address = new Codec.IPv4Address(DhcpAckSample.Server) };
-        var routers = new Codec.MessageListWriter<DhcpAddress>(addresses[..4]);
-        var dnsServers = new Codec.MessageListWriter<DhcpAddress>(addresses[4..]);
-        if (!routers.TryAdd(server).IsDone
-            || !dnsServers.TryAdd(server).IsDone
-            || !dnsServers.TryAdd(new DhcpAddress { Address = new Codec.IPv4Address(DhcpAckSample.PublicDns) }).IsDone)
-        {
-            return 0;
-        }
-
-        // scoped: the writer only lives here, so the stack-held address lists may be passed to it.
-        scoped DhcpOptions.Writer writer = new(packet[(28 + 240)..]);
+        var writer = new DhcpOptions.Writer(packet[(28 + 240)..]);
         if (!writer.TryAddMessageType(new DhcpMessageTypeValue { Type = DhcpMessageType.Ack }, out _)
             || !writer.TryAddServerIdentifier(server, out _)
             || !writer.TryAddLeaseTime(new DhcpSeconds { Seconds = DhcpAckSample.Lease }, out _)
             || !writer.TryAddRenewalTime(new DhcpSeconds { Seconds = DhcpAckSample.Renewal }, out _)
             || !writer.TryAddRebindingTime(new DhcpSeconds { Seconds = DhcpAckSample.Rebinding }, out _)
-            || !writer.TryAddSubnetMask(new DhcpAddress { Address = new Codec.IPv4Address(DhcpAckSample.Mask) }, out _)
-            || !writer.TryAddRouter(new DhcpAddressList { Addresses = routers.ToList() }, out _)
+            || !writer.TryAddSubnetMask(new DhcpAddress { Address = new Codec.IPv4Address(DhcpAckSample.Mask) }, out _))
+        {
+            return 0;
+        }
+
+        // The address lists are built with the generated list writer where the option writer puts the next value
+        // (NextValue), so that TryAddRouter/TryAddDomainNameServer find them in place and do not copy them.
+        var routers = new Codec.MessageListWriter<DhcpAddress>(writer.NextValue);
+        if (!routers.TryAdd(server, out _) || !writer.TryAddRouter(new DhcpAddressList { Addresses = routers.ToList() }, out _))
+        {
+            return 0;
+        }
+
+        var dnsServers = new Codec.MessageListWriter<DhcpAddress>(writer.NextValue);
+        if (!dnsServers.TryAdd(server, out _)
+            || !dnsServers.TryAdd(new DhcpAddress { Address = new Codec.IPv4Address(DhcpAckSample.PublicDns) }, out _)
             || !writer.TryAddDomainNameServer(new DhcpAddressList { Addresses = dnsServers.ToList() }, out _)
             || !writer.TryAddDomainName(new DhcpText { Text = DhcpAckSample.DomainName }, out _)
             || !writer.TryEnd(1, out _))
