@@ -101,7 +101,8 @@ internal static class GeneratedDhcp
     /// <summary>
     /// Writes DHCPACK <paramref name="i"/> of the sample batch: the options with <see cref="DhcpOptions.Writer"/> where
     /// the message puts them (the address lists built in place at its <c>NextValue</c>), the message with its generated writer (which leaves them where they lie), then UDP and
-    /// IPv4 with <see cref="GeneratedPackets.WrapUdp"/>.
+    /// IPv4 with <see cref="GeneratedPackets.WrapUdp"/>. A method of its own, as <see cref="GeneratedTcp.Write"/> (the JIT's
+    /// inline budget of the benchmark's loop).
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static int Write(Span<byte> packet, int i)
