@@ -39,28 +39,41 @@ internal static class GeneratedPackets
 
     /// <summary>
     /// Wraps the <paramref name="dataLength"/> octets already at <c>packet[28..]</c> in UDP and IPv4 headers with the
-    /// generated writers: <see cref="UdpDatagram"/> (length computed), the UDP checksum set through the generated
-    /// <see cref="UdpHeader.View"/>, then <see cref="Ipv4Packet"/> (IHL, total length and header checksum computed).
-    /// Both writers copy a payload into place unless it already lies there, as here: then they do not copy it.
+    /// generated writers: <see cref="Ipv4Packet"/> (IHL, total length and header checksum computed) around the UDP
+    /// datagram's place, then <see cref="UdpDatagram"/> (length computed), then the UDP checksum set through the generated
+    /// <see cref="UdpHeader.View"/>. Both writers copy a payload into place unless it already lies there, as here: then
+    /// they do not copy it. Outer header first, as the hand-written writer does: the checksum then reads the datagram
+    /// after the IPv4 header's stores, not straight after its own.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static int WrapUdp(Span<byte> packet, int dataLength, ushort identification, uint source, uint destination, ushort sourcePort, ushort destinationPort)
     {
-        var udp = new UdpDatagram { SourcePort = sourcePort, DestinationPort = destinationPort, Data = packet.Slice(28, dataLength) };
-        if (!udp.TryWrite(packet[20..], out int udpLength))
+        var sourceAddress = new IPv4Address(source);
+        var destinationAddress = new IPv4Address(destination);
+        int udpLength = UdpDatagram.MinimumSize + dataLength;
+        if ((uint)udpLength > (uint)(packet.Length - 20))
         {
             return 0;
         }
 
-        var sourceAddress = new IPv4Address(source);
-        var destinationAddress = new IPv4Address(destination);
-        new UdpHeader.View(packet.Slice(20, 8)).Checksum =
-            InternetChecksum.ForUdp(InternetChecksum.ComputeTransport(sourceAddress, destinationAddress, (byte)IPProtocol.Udp, packet.Slice(20, udpLength)));
         var ip = new Ipv4Packet
         {
             Identification = identification, DontFragment = true, Ttl = 64, Protocol = IPProtocol.Udp,
             Source = sourceAddress, Destination = destinationAddress, Payload = packet.Slice(20, udpLength),
         };
-        return ip.TryWrite(packet, out int written) ? written : 0;
+        if (!ip.TryWrite(packet, out int written))
+        {
+            return 0;
+        }
+
+        var udp = new UdpDatagram { SourcePort = sourcePort, DestinationPort = destinationPort, Data = packet.Slice(28, dataLength) };
+        if (!udp.TryWrite(packet[20..], out _))
+        {
+            return 0;
+        }
+
+        new UdpHeader.View(packet.Slice(20, 8)).Checksum =
+            InternetChecksum.ForUdp(InternetChecksum.ComputeTransport(sourceAddress, destinationAddress, (byte)IPProtocol.Udp, packet.Slice(20, udpLength)));
+        return written;
     }
 }

@@ -86,8 +86,12 @@ internal static class GeneratedTcp
         return true;
     }
 
-    /// <summary>Writes SYN <paramref name="i"/> of the sample batch with the generated writers.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <summary>
+    /// Writes SYN <paramref name="i"/> of the sample batch with the generated writers. A method of its own, not forced
+    /// into the benchmark's loop: there it used up the JIT's inline budget of that small method, which then left span
+    /// helpers, the view's constructor and the checksum as calls (1.43× against 1.04× the hand-written writer, 2026-11-27).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static int Write(Span<byte> packet, int i)
     {
         if (packet.Length < TcpSynSample.Length)

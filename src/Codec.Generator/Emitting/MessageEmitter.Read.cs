@@ -233,7 +233,8 @@ namespace Codec.Generator.Emitting
 
             w.Line();
             w.Open("if (this." + checksum.Id + " == 0)");
-            w.Line("global::Codec.WireBits.StoreBigEndian(destination, " + Layout.Int(checksum.ByteOffset) + ", 2, global::Codec.ChecksumField.Expected(destination.Slice(0, " + end + "), " + Layout.Int(checksum.ByteOffset) + "));");
+            // The field was just written as 0, so the checksum of the covered octets as they lie is the one to store.
+            w.Line("global::Codec.WireBits.StoreUInt16BigEndian(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination), " + Layout.Int(checksum.ByteOffset) + ", global::Codec.InternetChecksum.Compute(destination.Slice(0, " + end + ")));");
             w.Close();
         }
 

@@ -485,12 +485,15 @@ namespace Codec.Generator.Emitting
                 w.Line();
                 w.Line("ulong " + raw + " = (ulong)this." + field.Id + ";");
                 w.Open("if (" + raw + " == 0UL)");
-                w.Line("long units = " + content + " - " + Long(rule.Offset) + ";");
-                w.Open("if (units < 0 || units % " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L != 0 || units / " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L > " + Layout.Hex(field.Mask).Replace("UL", "L") + ")");
-                w.Line(Failure(fast, "CodecWriteOutOfRange(" + Layout.Literal(field.Name) + ", " + AbsoluteBit(model, field) + ", " + Layout.Hex(field.Mask) + ", unchecked((ulong)units))"));
+                // Unsigned: a content shorter than the offset wraps to a huge value, which the width check rejects.
+                string scale = rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "UL";
+                w.Line("ulong units = unchecked((ulong)((long)" + content + " - " + Long(rule.Offset) + "));");
+                string check = rule.Scale == 1 ? "units > " + Layout.Hex(field.Mask) : "units % " + scale + " != 0 || units / " + scale + " > " + Layout.Hex(field.Mask);
+                w.Open("if (" + check + ")");
+                w.Line(Failure(fast, "CodecWriteOutOfRange(" + Layout.Literal(field.Name) + ", " + AbsoluteBit(model, field) + ", " + Layout.Hex(field.Mask) + ", units)"));
                 w.Close();
                 w.Line();
-                w.Line(raw + " = (ulong)(units / " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L);");
+                w.Line(raw + " = " + (rule.Scale == 1 ? "units" : "units / " + scale) + ";");
                 w.Close();
 
                 string? outOfRange = Layout.OutOfRange(field, raw, "this." + field.Id);
@@ -512,6 +515,7 @@ namespace Codec.Generator.Emitting
             w.Line("ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);");
             int unitIndex = 0;
             List<FieldModel> variables = model.Fields.Where(f => f.IsVariable).ToList();
+            List<string>? checksumTerms = ChecksumSummedInRegisters(model, runs, variables) ? new List<string>() : null;
             for (int r = 0; r < runs.Count; r++)
             {
                 List<FieldModel> run = runs[r];
@@ -526,7 +530,7 @@ namespace Codec.Generator.Emitting
 
                     foreach (Unit unit in Layout.Units(run))
                     {
-                        EmitWriteUnit(w, unit, unitIndex++, r == 0 ? "destination" : "destination.Slice(position)", bitBase, computed, fast);
+                        EmitWriteUnit(w, unit, unitIndex++, r == 0 ? "destination" : "destination.Slice(position)", bitBase, computed, fast, r == 0 ? checksumTerms : null);
                     }
 
                     w.Line("position += " + Layout.Int(RunBytes(run)) + ";");
@@ -580,7 +584,15 @@ namespace Codec.Generator.Emitting
                 }
             }
 
-            EmitFillChecksum(w, model, "checksumEnd");
+            if (checksumTerms is not null)
+            {
+                EmitFillChecksumFromWords(w, model, checksumTerms, Layout.Int(RunBytes(runs[0])));
+            }
+            else
+            {
+                EmitFillChecksum(w, model, "checksumEnd");
+            }
+
             w.Line();
             if (compressed)
             {
@@ -604,7 +616,7 @@ namespace Codec.Generator.Emitting
         {
             string local = "content" + name;
             w.Line("global::System.ReadOnlySpan<byte> " + local + " = " + bytes + ";");
-            w.Open("if (!global::System.Runtime.CompilerServices.Unsafe.AreSame(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(" + local + "), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination), position)))");
+            w.Open("if (" + local + ".Length != 0 && !global::System.Runtime.CompilerServices.Unsafe.AreSame(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(" + local + "), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination), position)))");
             w.Line(local + ".CopyTo(destination.Slice(position));");
             w.Close();
             w.Line();

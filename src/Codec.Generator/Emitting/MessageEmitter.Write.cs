@@ -37,13 +37,21 @@ namespace Codec.Generator.Emitting
             w.Close();
             w.Line();
             w.Line("ref byte start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);");
+            List<string>? checksumTerms = model.Checksum is { } checksum && checksum.ChecksumThrough!.Length == 0 && SumsInRegisters(units) ? new List<string>() : null;
             int index = 0;
             foreach (Unit unit in units)
             {
-                EmitWriteUnit(w, unit, index++, fast: fast);
+                EmitWriteUnit(w, unit, index++, fast: fast, checksumTerms: checksumTerms);
             }
 
-            EmitFillChecksum(w, model, ChecksumEndOfFixed(model));
+            if (checksumTerms is not null)
+            {
+                EmitFillChecksumFromWords(w, model, checksumTerms, null);
+            }
+            else
+            {
+                EmitFillChecksum(w, model, ChecksumEndOfFixed(model));
+            }
             w.Line();
             EmitWriteDone(w, fast, "Size");
             w.Close();
@@ -104,7 +112,58 @@ namespace Codec.Generator.Emitting
             w.Line("    global::Codec.WriteResult.DestinationTooSmall(needed, available);");
         }
 
-        private static void EmitWriteUnit(SourceWriter w, Unit unit, int index, string destination = "destination", string bitBase = "", ICollection<string>? computed = null, bool fast = false)
+        /// <summary>
+        /// Whether the words of these units can be added up for an Internet checksum as they are stored, in registers, instead
+        /// of being read back from the destination (a read straight after narrower stores of the same octets stalls on
+        /// store-to-load forwarding): every unit is a big-endian integer unit of at most 4 octets (no bit-by-bit wide unit,
+        /// byte block or little-endian word).
+        /// </summary>
+        private static bool SumsInRegisters(IEnumerable<Unit> units)
+        {
+            foreach (Unit unit in units)
+            {
+                if (unit.IsWide || unit.IsBlock || !unit.BigEndian || unit.ByteCount > 4)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// Whether a message with variable members sums its checksum in registers: the checksum runs through the first
+        /// variable member (IPv4 through its options, ICMP through its data), which directly follows the first run of fixed
+        /// fields, whose units all qualify and whose length is even (so the member's octets start on a word).
+        /// </summary>
+        private static bool ChecksumSummedInRegisters(MessageModel model, List<List<FieldModel>> runs, List<FieldModel> variables) =>
+            model.Checksum is { } checksum && variables.Count > 0 && variables[0].Name == checksum.ChecksumThrough
+            && variables[0].Kind != FieldModelKind.DnsName && runs.Count > 0 && runs[0].Count > 0 && RunBytes(runs[0]) % 2 == 0
+            && SumsInRegisters(Layout.Units(runs[0]));
+
+        /// <summary>
+        /// Stores the [InternetChecksum] field, when it is 0, from the words the fixed units stored (<paramref name="terms"/>,
+        /// partial sums in the sense of <c>InternetChecksum.Add</c>) plus, for a message whose checksum runs through its
+        /// first variable member, the octets of that member as they lie in the destination (from <paramref name="variableStart"/>,
+        /// an even offset, to checksumEnd). The field itself was stored as 0, so its term adds nothing.
+        /// </summary>
+        private static void EmitFillChecksumFromWords(SourceWriter w, MessageModel model, List<string> terms, string? variableStart)
+        {
+            FieldModel checksum = model.Checksum!;
+            string sum = terms.Count == 0 ? "0UL" : string.Join(" + ", terms);
+            if (variableStart is not null)
+            {
+                sum += " + (checksumEnd == " + variableStart + " ? 0UL : global::Codec.InternetChecksum.Add(0UL, destination.Slice(" + variableStart + ", checksumEnd - " + variableStart + ")))";
+            }
+
+            w.Line();
+            w.Open("if (this." + checksum.Id + " == 0)");
+            w.Line("// The words as stored, added in registers: reading the octets just stored back would stall.");
+            w.Line("global::Codec.WireBits.StoreUInt16BigEndian(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination), " + Layout.Int(checksum.ByteOffset) + ", global::Codec.InternetChecksum.Fold(" + sum + "));");
+            w.Close();
+        }
+
+        private static void EmitWriteUnit(SourceWriter w, Unit unit, int index, string destination = "destination", string bitBase = "", ICollection<string>? computed = null, bool fast = false, List<string>? checksumTerms = null)
         {
             w.Line();
             FieldModel first = unit.Fields[0];
@@ -118,10 +177,8 @@ namespace Codec.Generator.Emitting
                 }
                 else
                 {
-                    w.OpenBlock();
-                    w.Line(first.TypeName + " block = this." + first.Id + ";");
-                    w.Line("((global::System.ReadOnlySpan<byte>)block).CopyTo(" + destination + ".Slice(" + Layout.Int(unit.ByteOffset) + ", " + Layout.Int(unit.ByteCount) + "));");
-                    w.Close();
+                    // Straight from the field into place: no local copy of the inline array.
+                    w.Line("((global::System.ReadOnlySpan<byte>)this." + first.Id + ").CopyTo(" + destination + ".Slice(" + Layout.Int(unit.ByteOffset) + ", " + Layout.Int(unit.ByteCount) + "));");
                 }
 
                 return;
@@ -185,7 +242,21 @@ namespace Codec.Generator.Emitting
             if (!unit.IsWide)
             {
                 string composed = parts.Count == 0 ? "0UL" : string.Join(" | ", parts);
-                w.Line(Layout.Store(unit, composed));
+                if (checksumTerms is not null)
+                {
+                    // The unit's big-endian value is congruent (mod 0xFFFF) to the sum of its 16-bit words when it ends
+                    // on a word boundary; otherwise its last octet is the high half of a word, hence the shift by 8.
+                    // Truncated to the unit's width, as the store truncates it.
+                    string stored = "checksumWord" + Layout.Int(index);
+                    string width = unit.ByteCount switch { 1 => "(ulong)(byte)(", 2 => "(ulong)(ushort)(", 4 => "(ulong)(uint)(", _ => "0xFFFFFFUL & (" };
+                    w.Line("ulong " + stored + " = " + width + composed + ");");
+                    w.Line(Layout.Store(unit, stored));
+                    checksumTerms.Add((unit.ByteOffset + unit.ByteCount) % 2 == 0 ? stored : "(" + stored + " << 8)");
+                }
+                else
+                {
+                    w.Line(Layout.Store(unit, composed));
+                }
             }
         }
     }

@@ -42,6 +42,13 @@ namespace Codec.Generator.Emitting
             w.Line("/// <summary>Whether the end option has been written: nothing more can be added.</summary>");
             w.Line("public readonly bool IsEnded => _ended;");
             w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// Where the next option's value goes, after its kind and length octets (empty once the list is ended or full):");
+            w.Line("/// build a value there in place (a list with its <c>MessageListWriter</c>) and the next typed add finds it there");
+            w.Line("/// and does not copy it.");
+            w.Line("/// </summary>");
+            w.Line("public readonly global::System.Span<byte> NextValue => !_ended && _buffer.Length - _written > CodecHeaderSize ? _buffer.Slice(_written + CodecHeaderSize) : default;");
+            w.Line();
             w.Line("/// <summary>Appends an option of <paramref name=\"kind\"/> with no value.</summary>");
             w.Line("public " + WriteResult + " TryAdd(int kind) => CodecAdd(kind, default);");
             w.Line();

@@ -263,4 +263,35 @@ public class DhcpMessageTests
         Assert.Equal("kind 51, length 4: 3600", dissection["Options.LeaseTime"]!.Display);
         Assert.Equal("kind 255", dissection["Options.End"]!.Display);
     }
+
+    [Fact]
+    public void A_list_built_at_NextValue_gives_the_octets_of_one_built_elsewhere()
+    {
+        var server = new DhcpAddress { Address = IPv4Address.Parse("192.0.2.1") };
+        var dns = new DhcpAddress { Address = IPv4Address.Parse("8.8.8.8") };
+
+        byte[] elsewhere = new byte[8];
+        var copied = new MessageListWriter<DhcpAddress>(elsewhere);
+        Assert.True(copied.TryAdd(server, out _) && copied.TryAdd(dns, out _));
+        byte[] expected = new byte[16];
+        var reference = new DhcpOptions.Writer(expected);
+        Assert.True(reference.TryAddMessageType(new DhcpMessageTypeValue { Type = DhcpMessageType.Ack }, out _));
+        Assert.True(reference.TryAddDomainNameServer(new DhcpAddressList { Addresses = copied.ToList() }, out _));
+
+        byte[] buffer = new byte[16];
+        var writer = new DhcpOptions.Writer(buffer);
+        Assert.True(writer.TryAddMessageType(new DhcpMessageTypeValue { Type = DhcpMessageType.Ack }, out _));
+        Span<byte> next = writer.NextValue;
+        Assert.Equal(16 - 3 - 2, next.Length);
+        var inPlace = new MessageListWriter<DhcpAddress>(next);
+        Assert.True(inPlace.TryAdd(server, out _) && inPlace.TryAdd(dns, out _));
+        Assert.True(writer.TryAddDomainNameServer(new DhcpAddressList { Addresses = inPlace.ToList() }, out int written));
+        Assert.Equal(10, written);
+        Assert.Equal(expected, buffer);
+
+        Assert.True(writer.TryEnd(1, out _));
+        Assert.True(writer.NextValue.IsEmpty);
+        Assert.True(new DhcpOptions.Writer(new byte[2]).NextValue.IsEmpty);
+        Assert.Equal(1, new DhcpOptions.Writer(new byte[3]).NextValue.Length);
+    }
 }
