@@ -8,10 +8,13 @@ namespace Codec.Benchmarks;
 /// Our side of the DHCP scenario: the generated <see cref="DhcpMessage"/> with its generated <see cref="DhcpOptions"/>,
 /// over the generated IPv4 and UDP layers (<see cref="GeneratedPackets"/>). Reading folds what <see cref="DhcpFold"/>
 /// folds: the BOOTP fields (flags as the broadcast bit, the only part of the field the message exposes; the reserved
-/// 15 bits are zero in the sample), then the options in wire order with one pass of the list's enumerator, each known
-/// option's value read as its generated type with the typed accessors' rule (it must fill the option exactly), with
-/// the type's bool <c>TryRead</c> (through <c>ReadOnlyView</c>s the TCP fold measured about 20 ns slower). The accessors (<c>TryGetServerIdentifier</c> …) each search the list from its start, so they cannot fold in
-/// wire order. Writing uses <see cref="DhcpOptions.Writer"/> (its bool forms, <c>TryAdd{Member}(value, out written)</c>:
+/// 15 bits are zero in the sample), then the options in wire order, through the message's generated visitor
+/// (<see cref="DhcpMessage.IElementVisitor"/>: the header, then each option as soon as the read has validated it, so the
+/// options are walked once). Each known option's value is read as its generated type with the typed accessors' rule (it
+/// must fill the option exactly), with the type's bool <c>TryRead</c> (through <c>ReadOnlyView</c>s the TCP fold
+/// measured about 20 ns slower); the address lists through <see cref="DhcpAddressList.IElementVisitor"/>, each address
+/// folded as it is validated (committed only when the whole list reads). The accessors (<c>TryGetServerIdentifier</c> …)
+/// each search the list from its start, so they cannot fold in wire order. Writing uses <see cref="DhcpOptions.Writer"/> (its bool forms, <c>TryAdd{Member}(value, out written)</c>:
 /// the <c>WriteResult</c> forms cost about 25 ns more per ACK, each result a wide struct the JIT zeroes and copies) and
 /// the message's writer.
 /// </summary>
@@ -21,30 +24,52 @@ internal static class GeneratedDhcp
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryRead(ReadOnlySpan<byte> dhcp, ref ulong acc)
     {
-        if (!DhcpMessage.TryRead(dhcp, out DhcpMessage message, out _) || message.HardwareAddressLength > 16)
+        var fold = new MessageFold { Acc = acc };
+        if (!DhcpMessage.TryRead(dhcp, ref fold, out _, out _) || fold.Malformed || !fold.Ended)
         {
             return false;
         }
 
-        ReadOnlySpan<byte> hardware = message.ClientHardwareAddress;
-        ulong chaddr = 0;
-        for (int i = 0; i < Math.Min((int)message.HardwareAddressLength, 8); i++)
-        {
-            chaddr = (chaddr << 8) | hardware[i];
-        }
-
-        acc = DhcpFold.Fixed(
-            acc, (int)message.Op, message.HardwareType, message.HardwareAddressLength, message.Hops, message.TransactionId, message.Seconds,
-            message.Broadcast ? 0x8000 : 0, message.ClientAddress.Value, message.YourAddress.Value, message.ServerAddress.Value,
-            message.GatewayAddress.Value, chaddr, message.MagicCookie);
-        return FoldOptions(message.Options, ref acc);
+        acc = fold.Acc;
+        return true;
     }
 
-    /// <summary>The options in wire order, pads skipped, up to the end option (false without one, as the hand-written reader).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool FoldOptions(DhcpOptions options, ref ulong acc)
+    /// <summary>
+    /// Folds the BOOTP fields, then the options in wire order, pads skipped, up to the end option (false without one, as
+    /// the hand-written reader: <see cref="Ended"/>); a hardware address length over 16 makes the message
+    /// <see cref="Malformed"/>.
+    /// </summary>
+    private struct MessageFold : DhcpMessage.IElementVisitor
     {
-        foreach (Codec.OptionEntry option in options)
+        public ulong Acc;
+        public bool Ended;
+        public bool Malformed;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void VisitHeader(in DhcpMessage message)
+        {
+            int hlen = message.HardwareAddressLength;
+            if (hlen > 16)
+            {
+                Malformed = true;
+                return;
+            }
+
+            ReadOnlySpan<byte> hardware = message.ClientHardwareAddress;
+            ulong chaddr = 0;
+            for (int i = 0; i < Math.Min(hlen, 8); i++)
+            {
+                chaddr = (chaddr << 8) | hardware[i];
+            }
+
+            Acc = DhcpFold.Fixed(
+                Acc, (int)message.Op, message.HardwareType, hlen, message.Hops, message.TransactionId, message.Seconds,
+                message.Broadcast ? 0x8000 : 0, message.ClientAddress.Value, message.YourAddress.Value, message.ServerAddress.Value,
+                message.GatewayAddress.Value, chaddr, message.MagicCookie);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void VisitOptions(Codec.OptionEntry option)
         {
             int code = option.Kind;
             ReadOnlySpan<byte> value = option.Value;
@@ -53,43 +78,54 @@ internal static class GeneratedDhcp
                 case DhcpOptions.PadKind:
                     break;
                 case DhcpOptions.EndKind:
-                    return true;
+                    Ended = true; // the last option the read hands over
+                    break;
                 case DhcpOptions.MessageTypeKind when DhcpMessageTypeValue.TryRead(value, out DhcpMessageTypeValue type, out int read) && read == value.Length:
-                    acc = DhcpFold.Option(acc, code, (byte)type.Type);
+                    Acc = DhcpFold.Option(Acc, code, (byte)type.Type);
                     break;
                 case DhcpOptions.SubnetMaskKind or DhcpOptions.ServerIdentifierKind when DhcpAddress.TryRead(value, out DhcpAddress address, out int read) && read == value.Length:
-                    acc = DhcpFold.Option(acc, code, address.Address.Value);
+                    Acc = DhcpFold.Option(Acc, code, address.Address.Value);
                     break;
                 case DhcpOptions.LeaseTimeKind or DhcpOptions.RenewalTimeKind or DhcpOptions.RebindingTimeKind when DhcpSeconds.TryRead(value, out DhcpSeconds seconds, out int read) && read == value.Length:
-                    acc = DhcpFold.Option(acc, code, seconds.Seconds);
+                    Acc = DhcpFold.Option(Acc, code, seconds.Seconds);
                     break;
-                case DhcpOptions.RouterKind or DhcpOptions.DomainNameServerKind when TryReadAddresses(value, out DhcpAddressList addresses):
-                    foreach (DhcpAddress address in addresses.Addresses)
-                    {
-                        acc = DhcpFold.Option(acc, code, address.Address.Value);
-                    }
-
+                case DhcpOptions.RouterKind or DhcpOptions.DomainNameServerKind when TryFoldAddresses(value, code, ref Acc):
                     break;
                 case DhcpOptions.DomainNameKind when TryReadText(value, out DhcpText text):
                     foreach (byte octet in text.Text)
                     {
-                        acc = DhcpFold.Option(acc, code, octet);
+                        Acc = DhcpFold.Option(Acc, code, octet);
                     }
 
                     break;
                 default:
-                    acc = DhcpFold.Option(acc, code, (ulong)value.Length);
+                    Acc = DhcpFold.Option(Acc, code, (ulong)value.Length);
                     break;
             }
         }
-
-        return false;
     }
 
+    /// <summary>Folds each address of an address-list option as the list's read validates it; false (nothing folded) when the value is not a list of addresses filling it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryReadAddresses(ReadOnlySpan<byte> value, out DhcpAddressList addresses)
+    private static bool TryFoldAddresses(ReadOnlySpan<byte> value, int code, ref ulong acc)
     {
-        return DhcpAddressList.TryRead(value, out addresses, out int read) && read == value.Length;
+        var fold = new AddressFold { Acc = acc, Code = code };
+        if (!DhcpAddressList.TryRead(value, ref fold, out _, out int read) || read != value.Length)
+        {
+            return false;
+        }
+
+        acc = fold.Acc;
+        return true;
+    }
+
+    private struct AddressFold : DhcpAddressList.IElementVisitor
+    {
+        public ulong Acc;
+        public int Code;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void VisitAddresses(DhcpAddress element) => Acc = DhcpFold.Option(Acc, Code, element.Address.Value);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

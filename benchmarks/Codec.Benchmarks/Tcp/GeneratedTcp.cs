@@ -6,12 +6,14 @@ namespace Codec.Benchmarks;
 
 /// <summary>
 /// Our side of the TCP scenario: the generated <see cref="Ipv4Packet"/> and <see cref="TcpSegment"/> with its
-/// generated <see cref="TcpOptions"/>. Reading folds the options in wire order (as <see cref="TcpFold"/> requires) with
-/// one pass of the list's generated enumerator, each known option's value read with its generated type's bool
-/// <c>TryRead</c> and required to fill the value exactly (the rule of the list's typed accessors). Not the accessors
-/// themselves (<c>TryGetMaximumSegmentSize</c> …): each searches the list from its start for the first option of its
-/// kind, so they cannot fold in wire order nor see a repeated kind (two NOPs). Nor the types' <c>ReadOnlyView</c>: a
-/// probe measured the fold through views at about 20 ns more per SYN than through <c>TryRead</c> (2026-11-27).
+/// generated <see cref="TcpOptions"/>. Reading hands the segment to a generated visitor (<see cref="TcpSegment.IElementVisitor"/>):
+/// the header, then each option in wire order as soon as the read has validated it (as <see cref="TcpFold"/> requires),
+/// so the options are walked once — reading the segment and then enumerating <c>tcp.Options</c> walked them twice (the
+/// read validates the whole list first). Each known option's value is read with its generated type's bool
+/// <c>TryRead</c> and must fill the value exactly (the rule of the list's typed accessors). Not the accessors themselves
+/// (<c>TryGetMaximumSegmentSize</c> …): each searches the list from its start for the first option of its kind, so they
+/// cannot fold in wire order nor see a repeated kind (two NOPs). Nor the types' <c>ReadOnlyView</c>: a probe measured
+/// the fold through views at about 20 ns more per SYN than through <c>TryRead</c> (2026-11-27).
 /// Writing uses <see cref="TcpOptions.Writer"/> in its bool forms (<c>TryAdd{Member}(value, out written)</c>).
 /// </summary>
 internal static class GeneratedTcp
@@ -19,52 +21,59 @@ internal static class GeneratedTcp
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryRead(ReadOnlySpan<byte> packet, ref ulong acc)
     {
-        if (!GeneratedPackets.TryReadIpv4(packet, ref acc, out ReadOnlySpan<byte> payload) || !TcpSegment.TryRead(payload, out TcpSegment tcp, out _))
+        if (!GeneratedPackets.TryReadIpv4(packet, ref acc, out ReadOnlySpan<byte> payload))
         {
             return false;
         }
 
-        acc = TcpFold.Header(acc, tcp.SourcePort, tcp.DestinationPort, tcp.SequenceNumber, tcp.AcknowledgmentNumber, tcp.DataOffset, (int)tcp.Flags, tcp.Window, tcp.Checksum, tcp.UrgentPointer);
-        return FoldOptions(tcp.Options, ref acc);
+        var fold = new SegmentFold { Acc = acc };
+        if (!TcpSegment.TryRead(payload, ref fold, out _, out _))
+        {
+            return false;
+        }
+
+        acc = fold.Acc;
+        return true;
     }
 
-    /// <summary>The options of a segment read by <see cref="TryRead"/>, folded in wire order up to the end option.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool FoldOptions(TcpOptions options, ref ulong acc)
+    /// <summary>Folds the segment's header, then its options in wire order up to the end option.</summary>
+    private struct SegmentFold : TcpSegment.IElementVisitor
     {
-        foreach (Codec.OptionEntry option in options)
+        public ulong Acc;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void VisitHeader(in TcpSegment tcp) =>
+            Acc = TcpFold.Header(Acc, tcp.SourcePort, tcp.DestinationPort, tcp.SequenceNumber, tcp.AcknowledgmentNumber, tcp.DataOffset, (int)tcp.Flags, tcp.Window, tcp.Checksum, tcp.UrgentPointer);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void VisitOptions(Codec.OptionEntry option)
         {
             int kind = option.Kind;
-            if (kind == TcpOptions.EndOfOptionListKind)
-            {
-                break;
-            }
-
             ReadOnlySpan<byte> value = option.Value;
             switch (kind)
             {
+                case TcpOptions.EndOfOptionListKind:
+                    break; // the last option the read hands over
                 case TcpOptions.NoOperationKind:
-                    acc = TcpFold.Option(acc, kind, 0);
+                    Acc = TcpFold.Option(Acc, kind, 0);
                     break;
                 case TcpOptions.MaximumSegmentSizeKind when TcpMaximumSegmentSize.TryRead(value, out TcpMaximumSegmentSize mss, out int read) && read == value.Length:
-                    acc = TcpFold.Option(acc, kind, mss.Value);
+                    Acc = TcpFold.Option(Acc, kind, mss.Value);
                     break;
                 case TcpOptions.WindowScaleKind when TcpWindowScale.TryRead(value, out TcpWindowScale scale, out int read) && read == value.Length:
-                    acc = TcpFold.Option(acc, kind, scale.ShiftCount);
+                    Acc = TcpFold.Option(Acc, kind, scale.ShiftCount);
                     break;
                 case TcpOptions.SackPermittedKind when value.IsEmpty:
-                    acc = TcpFold.Option(acc, kind, 0);
+                    Acc = TcpFold.Option(Acc, kind, 0);
                     break;
                 case TcpOptions.TimestampsKind when TcpTimestamps.TryRead(value, out TcpTimestamps timestamps, out int read) && read == value.Length:
-                    acc = TcpFold.Option(acc, kind, ((ulong)timestamps.Value << 32) | timestamps.EchoReply);
+                    Acc = TcpFold.Option(Acc, kind, ((ulong)timestamps.Value << 32) | timestamps.EchoReply);
                     break;
                 default:
-                    acc = TcpFold.Option(acc, kind, (ulong)(uint)option.Length);
+                    Acc = TcpFold.Option(Acc, kind, (ulong)(uint)option.Length);
                     break;
             }
         }
-
-        return true;
     }
 
     /// <summary>Writes the sample's options (MSS, SACK permitted, timestamps, NOP, window scale: 20 octets) with the generated writer.</summary>

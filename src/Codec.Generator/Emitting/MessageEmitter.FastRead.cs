@@ -8,19 +8,41 @@ namespace Codec.Generator.Emitting
     /// The fast read path of variable-length messages: the same checks as the detailed reader, in one pass that answers
     /// only yes or no, so that no error (a string, two numbers) travels through every layer of a nested read. The
     /// detailed reader runs only when this path says no, to say which field failed, where and why. Messages with
-    /// <c>MessageList</c> members also get a visitor that receives each element as it is validated, so that a caller
-    /// can consume a message in the one pass that validates it.
+    /// <c>MessageList</c> or option list members also get a visitor that receives each element (each option) as it is
+    /// validated, so that a caller can consume a message in the one pass that validates it.
     /// </summary>
     internal static partial class MessageEmitter
     {
         private const string FastFail = "goto CodecFail;";
 
-        private static bool HasVisitor(MessageModel model) => model.Fields.Any(f => f.Kind == FieldModelKind.List);
+        private static bool HasVisitor(MessageModel model) => model.Fields.Any(IsVisited);
+
+        /// <summary>A member whose elements the visitor receives: a <c>MessageList</c> (its elements) or an option list (its options).</summary>
+        private static bool IsVisited(FieldModel field) => field.Kind is FieldModelKind.List or FieldModelKind.Options;
+
+        /// <summary>The type a visitor method receives for <paramref name="field"/>: the list's element, or the option.</summary>
+        private static string VisitedType(FieldModel field) =>
+            field.Kind == FieldModelKind.Options ? "global::Codec.OptionEntry" : ElementType(field);
 
         /// <summary>Whether fields precede the first list, so that the visitor is shown them (a header) before any element.</summary>
-        private static bool HasHeader(MessageModel model) => model.Fields.Count > 0 && model.Fields[0].Kind != FieldModelKind.List;
+        private static bool HasHeader(MessageModel model) => model.Fields.Count > 0 && !IsVisited(model.Fields[0]);
 
         private static string VisitorConstraint => " where TVisitor : IElementVisitor, allows ref struct";
+
+        /// <summary>
+        /// Whether <c>VisitHeader</c> takes the message by reference (<c>in</c>): when fields precede the lists and the only
+        /// lists are option lists. Such a message can hold large fixed blocks, and by value the DHCP read copied its
+        /// 272-byte message for the visitor on every packet (a rep movsq in the JIT's code). A reference to the message
+        /// being read may not reach a ref struct (CS8350), so the visitor of such a message is a plain struct (no
+        /// <c>allows ref struct</c>).
+        /// </summary>
+        private static bool HeaderByReference(MessageModel model) => HasHeader(model) && !model.Fields.Any(f => f.Kind == FieldModelKind.List);
+
+        private static string HeaderParameter(MessageModel model) =>
+            (HeaderByReference(model) ? "in " : "scoped ") + model.FullyQualifiedName;
+
+        private static string Constraint(MessageModel model) =>
+            HeaderByReference(model) ? " where TVisitor : IElementVisitor" : VisitorConstraint;
 
         /// <summary>The public members over the fast path, and the fast path itself.</summary>
         private static void EmitVariableFastRead(SourceWriter w, MessageModel model, List<List<FieldModel>> runs)
@@ -104,11 +126,11 @@ namespace Codec.Generator.Emitting
         {
             string self = model.FullyQualifiedName;
             bool checksum = model.Checksum is not null;
-            List<FieldModel> lists = model.Fields.Where(f => f.Kind == FieldModelKind.List).ToList();
+            List<FieldModel> lists = model.Fields.Where(IsVisited).ToList();
 
             w.Line();
             w.Line("/// <summary>");
-            w.Line("/// Receives the elements of the message's lists as they are read and validated, in wire order (one method per");
+            w.Line("/// Receives the elements of the message's lists (the options of its option lists) as they are read and validated, in wire order (one method per");
             w.Line("/// list). Implement it on a struct and pass it by reference to the reads that take a visitor: the compiler then");
             w.Line("/// specializes the read for it, and the message is consumed in the pass that validates it.");
             w.Line("/// </summary>");
@@ -119,8 +141,13 @@ namespace Codec.Generator.Emitting
                 w.Line("/// <summary>");
                 w.Line("/// Called once, before the first element: the fields that precede the first list are read (the lists of");
                 w.Line("/// <paramref name=\"message\"/> are still empty, and checks on later fields have not run yet).");
+                if (HeaderByReference(model))
+                {
+                    w.Line("/// The message is passed by reference (it may hold large fixed blocks), so visitors are structs, not ref structs.");
+                }
+
                 w.Line("/// </summary>");
-                w.Line("void VisitHeader(scoped " + self + " message);");
+                w.Line("void VisitHeader(" + HeaderParameter(model) + " message);");
                 first = false;
             }
 
@@ -132,8 +159,10 @@ namespace Codec.Generator.Emitting
                 }
 
                 first = false;
-                w.Line("/// <summary>An element of " + list.Name + ", validated; it points into the input.</summary>");
-                w.Line("void Visit" + list.Name + "(" + ElementType(list) + " element);");
+                w.Line(list.Kind == FieldModelKind.Options
+                    ? "/// <summary>An option of " + list.Name + " (the end option included), validated; its value points into the input.</summary>"
+                    : "/// <summary>An element of " + list.Name + ", validated; it points into the input.</summary>");
+                w.Line("void Visit" + list.Name + "(" + VisitedType(list) + " element);");
             }
 
             w.Close();
@@ -143,7 +172,7 @@ namespace Codec.Generator.Emitting
             first = true;
             if (HasHeader(model))
             {
-                w.Open("public void VisitHeader(scoped " + self + " message)");
+                w.Open("public void VisitHeader(" + HeaderParameter(model) + " message)");
                 w.Close();
                 first = false;
             }
@@ -156,7 +185,7 @@ namespace Codec.Generator.Emitting
                 }
 
                 first = false;
-                w.Open("public void Visit" + list.Name + "(" + ElementType(list) + " element)");
+                w.Open("public void Visit" + list.Name + "(" + VisitedType(list) + " element)");
                 w.Close();
             }
 
@@ -169,7 +198,7 @@ namespace Codec.Generator.Emitting
             w.Line("/// visitor has seen the elements before the one that failed, and the result says which field failed, where and why.");
             w.Line("/// Never throws (unless the visitor does).");
             w.Line("/// </summary>");
-            w.Open("public static global::Codec.ReadResult TryRead<TVisitor>(global::System.ReadOnlySpan<byte> source, scoped ref TVisitor visitor, out " + self + " value" + OptionsParameter(model) + ")" + VisitorConstraint);
+            w.Open("public static global::Codec.ReadResult TryRead<TVisitor>(global::System.ReadOnlySpan<byte> source, scoped ref TVisitor visitor, out " + self + " value" + OptionsParameter(model) + ")" + Constraint(model));
             w.Open("if (CodecTryReadAt(source, 0, ref visitor, out value, out int bytesConsumed" + (checksum ? ", (options & global::Codec.ReadOptions.SkipChecksums) == 0" : string.Empty) + "))");
             w.Line("return global::Codec.ReadResult.Done(bytesConsumed);");
             w.Close();
@@ -183,7 +212,7 @@ namespace Codec.Generator.Emitting
             w.Line("/// whether it read; <paramref name=\"bytesConsumed\"/> is its length when it returns true.");
             w.Line("/// </summary>");
             w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-            w.Line("public static bool TryRead<TVisitor>(global::System.ReadOnlySpan<byte> source, scoped ref TVisitor visitor, out " + self + " value, out int bytesConsumed)" + VisitorConstraint + " =>");
+            w.Line("public static bool TryRead<TVisitor>(global::System.ReadOnlySpan<byte> source, scoped ref TVisitor visitor, out " + self + " value, out int bytesConsumed)" + Constraint(model) + " =>");
             w.Line("    CodecTryReadAt(source, 0, ref visitor, out value, out bytesConsumed" + (checksum ? ", verifyChecksum: true" : string.Empty) + ");");
         }
 
@@ -200,13 +229,15 @@ namespace Codec.Generator.Emitting
             // has a small core: inlined into its public readers, so callers fold it (TCP SYN read 1.75x -> 1.30x the
             // hand-written reader). Cores with lists or unions stay with the JIT's choice: inlining them spilled registers
             // around the list loops (DNS read got slower).
-            if (!visitor && !model.Fields.Any(f => f.Kind is FieldModelKind.List or FieldModelKind.Union))
+            // A visitor only for option lists keeps the inlining: the options are walked in this frame either way.
+            bool elementLists = model.Fields.Any(f => f.Kind is FieldModelKind.List or FieldModelKind.Union);
+            if (!elementLists)
             {
                 w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
             }
 
-            w.Open("private static bool CodecTryReadAt" + generic + "(global::System.ReadOnlySpan<byte> source, int offset, " + visitorParameter + "out " + self + " value, out int bytesConsumed" + (model.Checksum is not null ? ", bool verifyChecksum" : string.Empty) + ")" + (visitor ? VisitorConstraint : string.Empty));
-            if (visitor && HasHeader(model))
+            w.Open("private static bool CodecTryReadAt" + generic + "(global::System.ReadOnlySpan<byte> source, int offset, " + visitorParameter + "out " + self + " value, out int bytesConsumed" + (model.Checksum is not null ? ", bool verifyChecksum" : string.Empty) + ")" + (visitor ? Constraint(model) : string.Empty));
+            if (visitor && HasHeader(model) && model.Fields.Any(f => f.Kind == FieldModelKind.List))
             {
                 w.Line("value = default; // the visitor sees the header with every later member empty");
             }
@@ -282,10 +313,21 @@ namespace Codec.Generator.Emitting
 
                 if (variableIndex < variables.Count && r == variableIndex)
                 {
-                    if (!headerShown && variables[variableIndex].Kind == FieldModelKind.List)
+                    if (!headerShown && IsVisited(variables[variableIndex]))
                     {
                         w.Line();
-                        w.Line("visitor.VisitHeader(value);");
+                        if (!model.Fields.Any(f => f.Kind == FieldModelKind.List))
+                        {
+                            // Not zeroed at the start (a plain read assigns every member): the members not read yet are
+                            // emptied here, so that the visitor sees them empty.
+                            FieldModel visited = variables[variableIndex];
+                            foreach (FieldModel later in model.Fields.SkipWhile(f => f != visited).Where(f => !f.IsReserved))
+                            {
+                                w.Line("value." + later.Id + " = default;");
+                            }
+                        }
+
+                        w.Line("visitor.VisitHeader(" + (HeaderByReference(model) ? "in " : string.Empty) + "value);");
                         headerShown = true;
                     }
 
@@ -379,15 +421,44 @@ namespace Codec.Generator.Emitting
                     w.Line();
                     break;
                 case FieldModelKind.Options:
-                    w.Open("if (!" + field.TypeName + ".TryReadAt(source, position, " + fieldEnd + ", out value." + field.Id + ", out _))");
-                    w.Line(FastFail);
-                    w.Close();
-                    w.Line();
+                    EmitFastOptions(w, field, fieldEnd);
                     break;
                 default:
                     w.Line("value." + field.Id + " = source.Slice(position, " + fieldEnd + " - position);");
                     break;
             }
+        }
+
+        /// <summary>
+        /// An option list filling <c>[position, fieldEnd)</c>, validated one option at a time with the list's generated
+        /// step (the checks of its <c>TryReadAt</c>) and each option handed to the visitor as soon as it is validated (a
+        /// no-op one for the plain reads): one walk, where reading the list and then enumerating it walked it twice.
+        /// </summary>
+        private static void EmitFastOptions(SourceWriter w, FieldModel field, string fieldEnd)
+        {
+            w.OpenBlock();
+            w.Line("global::System.ReadOnlySpan<byte> options = source.Slice(0, " + fieldEnd + ");");
+            w.Line("int listStart = position;");
+            w.Line("int optionsEnd = options.Length;");
+            w.Line("int count = 0;");
+            w.Open("while (position < options.Length)");
+            w.Line("int next = " + field.TypeName + ".ReadOptionAt(options, position, out int kind, out global::System.ReadOnlySpan<byte> optionValue, out bool endsList);");
+            w.Open("if (next < 0)");
+            w.Line(FastFail);
+            w.Close();
+            w.Line();
+            w.Line("count++;");
+            w.Line("visitor.Visit" + field.Name + "(new global::Codec.OptionEntry(kind, position, next - position, optionValue, endsList));");
+            w.Line("position = next;");
+            w.Open("if (endsList)");
+            w.Line("optionsEnd = next;");
+            w.Line("break;");
+            w.Close();
+            w.Close();
+            w.Line();
+            w.Line("value." + field.Id + " = " + field.TypeName + ".FromValidatedOptions(options, listStart, optionsEnd, count);");
+            w.Close();
+            w.Line();
         }
 
         /// <summary>

@@ -104,6 +104,103 @@ namespace Codec.Generator.Emitting
             w.Close();
         }
 
+        /// <summary>
+        /// The walk of the validation loop one option at a time, for generated message readers that hand each option to a
+        /// visitor as they validate it (one walk where reading and then enumerating walked twice), and the list they then
+        /// build from what they validated. Public because the message may be declared in another assembly; hidden.
+        /// </summary>
+        private static void EmitValidateStep(SourceWriter w, OptionListModel model)
+        {
+            string self = model.FullyQualifiedName;
+            bool singles = model.Cases.Any(c => c.SingleByte);
+            bool endSingle = model.Cases.Any(c => c.EndsList && c.SingleByte);
+            bool endLong = model.Cases.Any(c => c.EndsList && !c.SingleByte);
+            w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// Validates the option at <paramref name=\"position\"/> of <paramref name=\"list\"/> (which ends where the list ends) with");
+            w.Line("/// the checks <c>TryReadAt</c> makes: returns where the next option starts, or -1 when the option is malformed (or");
+            w.Line("/// <paramref name=\"position\"/> is not inside <paramref name=\"list\"/>). For generated readers that hand each option");
+            w.Line("/// to a visitor as they validate it; the list ends after an option whose <paramref name=\"endsList\"/> is true. Never");
+            w.Line("/// throws; reads only inside <paramref name=\"list\"/>.");
+            w.Line("/// </summary>");
+            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            w.Line(Inline);
+            w.Open("public static int ReadOptionAt(" + Span + " list, int position, out int kind, out " + Span + " value, out bool endsList)");
+            w.Line("value = default;");
+            w.Line("endsList = false;");
+            w.Open("if ((uint)position >= (uint)list.Length" + (model.KindSize > 1 ? " || list.Length - position < CodecKindSize" : string.Empty) + ")");
+            w.Line("kind = 0;");
+            w.Line("return -1;");
+            w.Close();
+            w.Line();
+            w.Line("kind = " + Read("list", "position", model.KindSize) + ";");
+            if (singles)
+            {
+                w.Open("if (CodecIsSingleOctet(kind))");
+                if (endSingle)
+                {
+                    w.Line("endsList = kind == " + Layout.Int(model.EndKind) + ";");
+                }
+
+                w.Line("return position + 1;");
+                w.Close();
+                w.Line();
+            }
+
+            w.Open("if (list.Length - position < CodecHeaderSize)");
+            w.Line("return -1;");
+            w.Close();
+            w.Line();
+            w.Line("int length = " + Read("list", "position + CodecKindSize", model.LengthSize) + ";");
+            if (model.LengthIncludesHeader)
+            {
+                w.Open("if (length < CodecHeaderSize || length > list.Length - position)");
+                w.Line("return -1;");
+                w.Close();
+                w.Line();
+                w.Line("value = list.Slice(position + CodecHeaderSize, length - CodecHeaderSize);");
+                if (endLong)
+                {
+                    w.Line("endsList = kind == " + Layout.Int(model.EndKind) + ";");
+                }
+
+                w.Line("return position + length;");
+            }
+            else
+            {
+                w.Open("if (length > list.Length - position - CodecHeaderSize)");
+                w.Line("return -1;");
+                w.Close();
+                w.Line();
+                w.Line("value = list.Slice(position + CodecHeaderSize, length);");
+                if (endLong)
+                {
+                    w.Line("endsList = kind == " + Layout.Int(model.EndKind) + ";");
+                }
+
+                w.Line("return position + CodecHeaderSize + length;");
+            }
+
+            w.Close();
+            w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// The list over <c>[offset, list.Length)</c> of <paramref name=\"list\"/> whose options a generated reader has just");
+            w.Line("/// validated with <see cref=\"ReadOptionAt\"/>: <paramref name=\"count\"/> options, the last ending at");
+            w.Line("/// <paramref name=\"optionsEnd\"/> (padding after it). Enumeration keeps its checks, so a wrong call gives a short list,");
+            w.Line("/// never an out-of-bounds read.");
+            w.Line("/// </summary>");
+            w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">The positions lie outside <paramref name=\"list\"/>, or the count is negative.</exception>");
+            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            w.Line(Inline);
+            w.Open("public static " + self + " FromValidatedOptions(" + Span + " list, int offset, int optionsEnd, int count)");
+            w.Open("if ((uint)offset > (uint)optionsEnd || (uint)optionsEnd > (uint)list.Length || count < 0)");
+            w.Line("global::Codec.ThrowHelper.ThrowArgumentOutOfRange(nameof(offset));");
+            w.Close();
+            w.Line();
+            w.Line("return new " + self + "(list, offset, list.Length - offset, optionsEnd - offset, count);");
+            w.Close();
+        }
+
         private static void EmitEnumerator(SourceWriter w, OptionListModel model)
         {
             w.Line();

@@ -43,6 +43,7 @@ namespace Codec.Generator.Emitting
             EmitRead(w, model);
             cancellationToken.ThrowIfCancellationRequested();
             EmitValidate(w, model);
+            EmitValidateStep(w, model);
             cancellationToken.ThrowIfCancellationRequested();
             EmitAccessors(w, model);
             cancellationToken.ThrowIfCancellationRequested();

@@ -22,4 +22,8 @@ public static class ThrowHelper
     [DoesNotReturn]
     public static void ThrowBufferTooSmall(int needed, int available) =>
         throw new ArgumentException($"The buffer holds {available} bytes; the message needs {needed}.", "buffer");
+
+    /// <summary>Throws for positions outside a span (generated helpers that build a list over octets already validated).</summary>
+    [DoesNotReturn]
+    public static void ThrowArgumentOutOfRange(string paramName) => throw new ArgumentOutOfRangeException(paramName);
 }

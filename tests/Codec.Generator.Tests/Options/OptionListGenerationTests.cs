@@ -36,6 +36,22 @@ public sealed class OptionListGenerationTests
         Snapshot.Match(list.ReplaceLineEndings("\n"), SnapshotNameExtension.Create("SegmentOptions"));
     }
 
+    /// <summary>
+    /// The message carrying the list: its visitor (<c>VisitHeader(in Segment)</c>, <c>VisitOptions(OptionEntry)</c>), and
+    /// its read walking the options once with <c>ReadOptionAt</c>, emptying the members not read yet before the header
+    /// is visited.
+    /// </summary>
+    [Fact]
+    public void Segment_carrying_options_snapshot()
+    {
+        GeneratorRun run = GeneratorHarness.Run(OptionListSources.Segment);
+        Assert.True(run.GeneratorDiagnostics.IsEmpty, GeneratorRun.Describe(run.GeneratorDiagnostics));
+        string segment = run.GeneratedSources.Single(kv => kv.Key.EndsWith("Options.Segment.g.cs", StringComparison.Ordinal)).Value;
+        Assert.Contains("void VisitOptions(global::Codec.OptionEntry element);", segment, StringComparison.Ordinal);
+        Assert.Contains("global::Sample.Options.SegmentOptions.ReadOptionAt(options, position,", segment, StringComparison.Ordinal);
+        Snapshot.Match(segment.ReplaceLineEndings("\n"), SnapshotNameExtension.Create("Segment"));
+    }
+
     [Fact]
     public void Adding_an_unrelated_file_leaves_every_option_list_step_cached()
     {

@@ -103,6 +103,50 @@ public class DhcpMessageTests
     }
 
     [Fact]
+    public void The_visiting_read_hands_over_the_header_then_each_option()
+    {
+        byte[] bytes = Build();
+        var visitor = new Codes();
+
+        Assert.True(DhcpMessage.TryRead(bytes, ref visitor, out DhcpMessage message, out int length));
+
+        Assert.Equal(bytes.Length, length);
+        Assert.Equal(0x0c0dec82u, visitor.TransactionId);
+        Assert.Equal(" 53 54 51 1 3 12 255", visitor.Seen);
+        Assert.True(message.Options.TryGetServerIdentifier(out DhcpAddress server));
+        Assert.Equal(IPv4Address.Parse("192.0.2.1"), server.Address);
+        Assert.Equal(0x02, message.ClientHardwareAddress[0]);
+    }
+
+    [Fact]
+    public void A_visiting_read_of_an_option_past_the_end_fails_with_the_plain_reads_error()
+    {
+        byte[] bytes = Build();
+        bytes[244] = 200; // the server identifier's length
+        var visitor = new Codes();
+
+        Assert.False(DhcpMessage.TryRead(bytes, ref visitor, out _, out _));
+        Assert.Equal(" 53", visitor.Seen);
+        ReadResult result = DhcpMessage.TryRead(bytes, ref visitor, out _);
+        Assert.Equal(DhcpMessage.TryRead(bytes, out _), result);
+        Assert.Equal(244, result.Error.ByteOffset);
+    }
+
+    private struct Codes : DhcpMessage.IElementVisitor
+    {
+        public string Seen;
+        public uint TransactionId;
+
+        public void VisitHeader(in DhcpMessage message)
+        {
+            Assert.True(message.Options.IsEmpty);
+            TransactionId = message.TransactionId;
+        }
+
+        public void VisitOptions(OptionEntry element) => Seen += " " + element.Kind;
+    }
+
+    [Fact]
     public void Every_truncation_and_mutation_returns_a_status()
     {
         byte[] bytes = Build();

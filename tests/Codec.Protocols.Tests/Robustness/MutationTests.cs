@@ -84,6 +84,9 @@ public class MutationTests(ITestOutputHelper output)
         Check(packetResult, input.Length, "Ipv4Packet");
         FastAgrees(packetResult, Ipv4Packet.TryRead(input, out _, out int packetBytes), packetBytes, "Ipv4Packet");
         Same(packetResult, Ipv4Packet.Dissect(input), "Ipv4Packet");
+        var packetOptions = new OptionRecorder();
+        bool packetVisited = Ipv4Packet.TryRead(input, ref packetOptions, out _, out int packetVisitedBytes);
+        VisitAgrees(packetResult, packetVisited, packetVisitedBytes, packetOptions, packetResult.IsDone ? Describe(packet.Options) : null, "Ipv4Packet");
         // Most mutations break the header checksum; reading on without it takes them into the payloads.
         ReadResult unchecked_ = Ipv4Packet.TryRead(input, out packet, ReadOptions.SkipChecksums);
         Check(unchecked_, input.Length, "Ipv4Packet (checksums skipped)");
@@ -92,6 +95,13 @@ public class MutationTests(ITestOutputHelper output)
             byte[] payload = packet.Payload.ToArray();
             Check(TcpHeader.TryRead(payload, out _), payload.Length, "TcpHeader");
             Same(TcpHeader.TryRead(payload, out _), TcpHeader.Dissect(payload), "TcpHeader");
+            ReadResult tcp = TcpSegment.TryRead(payload, out TcpSegment segment);
+            Check(tcp, payload.Length, "TcpSegment");
+            FastAgrees(tcp, TcpSegment.TryRead(payload, out _, out int tcpBytes), tcpBytes, "TcpSegment");
+            Same(tcp, TcpSegment.Dissect(payload), "TcpSegment");
+            var tcpOptions = new OptionRecorder();
+            bool tcpVisited = TcpSegment.TryRead(payload, ref tcpOptions, out _, out int tcpVisitedBytes);
+            VisitAgrees(tcp, tcpVisited, tcpVisitedBytes, tcpOptions, tcp.IsDone ? Describe(segment.Options) : null, "TcpSegment");
             ReadResult udp = UdpDatagram.TryRead(payload, out UdpDatagram datagram);
             Check(udp, payload.Length, "UdpDatagram");
             FastAgrees(udp, UdpDatagram.TryRead(payload, out _, out int udpBytes), udpBytes, "UdpDatagram");
@@ -172,6 +182,79 @@ public class MutationTests(ITestOutputHelper output)
         public void VisitAuthorities(DnsResourceRecord element) => Elements++;
 
         public void VisitAdditionals(DnsResourceRecord element) => Elements++;
+    }
+
+    /// <summary>
+    /// The visiting read (each option handed over as it is validated, one walk) must give the plain read's verdict and
+    /// length, show the header once before any option, and on success hand over exactly the options the plain read's
+    /// list enumerates (<paramref name="enumerated"/>).
+    /// </summary>
+    private static void VisitAgrees(ReadResult plain, bool visited, int consumed, OptionRecorder recorder, string? enumerated, string what)
+    {
+        if (visited != plain.IsDone || consumed != plain.BytesConsumed)
+        {
+            throw new MutationFailure($"{what}: the visiting read says {visited} ({consumed} bytes), the plain one {plain}");
+        }
+
+        if (visited && (recorder.Headers != 1 || recorder.OptionsBeforeHeader || (recorder.Text?.ToString() ?? string.Empty) != enumerated))
+        {
+            throw new MutationFailure($"{what}: the visitor saw {recorder.Headers} headers and options [{recorder.Text}], the list enumerates [{enumerated}]");
+        }
+    }
+
+    private static string Describe(TcpOptions options)
+    {
+        var recorder = new OptionRecorder();
+        foreach (OptionEntry option in options)
+        {
+            recorder.VisitOptions(option);
+        }
+
+        return recorder.Text?.ToString() ?? string.Empty;
+    }
+
+    private static string Describe(Ipv4Options options)
+    {
+        var recorder = new OptionRecorder();
+        foreach (OptionEntry option in options)
+        {
+            recorder.VisitOptions(option);
+        }
+
+        return recorder.Text?.ToString() ?? string.Empty;
+    }
+
+    /// <summary>Records what a visiting read hands over: each option's kind, place, length, end flag and value.</summary>
+    private struct OptionRecorder : TcpSegment.IElementVisitor, Ipv4Packet.IElementVisitor
+    {
+        public System.Text.StringBuilder? Text;
+        public int Headers;
+        public bool OptionsBeforeHeader;
+
+        public void VisitHeader(in TcpSegment message)
+        {
+            Headers++;
+            if (!message.Options.IsEmpty || !message.Payload.IsEmpty)
+            {
+                throw new MutationFailure("TcpSegment: the visitor's header has members that are not read yet");
+            }
+        }
+
+        public void VisitHeader(in Ipv4Packet message)
+        {
+            Headers++;
+            if (!message.Options.IsEmpty || !message.Payload.IsEmpty)
+            {
+                throw new MutationFailure("Ipv4Packet: the visitor's header has members that are not read yet");
+            }
+        }
+
+        public void VisitOptions(OptionEntry element)
+        {
+            OptionsBeforeHeader |= Headers == 0;
+            Text ??= new System.Text.StringBuilder();
+            Text.Append(CultureInfo.InvariantCulture, $"{element.Kind}@{element.Offset}+{element.Length}{(element.EndsList ? "E" : string.Empty)}:{Convert.ToHexString(element.Value)};");
+        }
     }
 
     /// <summary>Every name and record of the message, so lazily read parts are read too.</summary>

@@ -192,6 +192,70 @@ public class TcpSegmentTests
         Snapshot.Match(text.ToString());
     }
 
+    [Fact]
+    public void The_visiting_read_hands_over_the_header_then_each_option_in_wire_order()
+    {
+        var visitor = new OptionKinds();
+
+        Assert.True(TcpSegment.TryRead(Syn, ref visitor, out TcpSegment tcp, out int length));
+
+        Assert.Equal(40, length);
+        Assert.Equal(54321, visitor.SourcePort);
+        Assert.Equal("2@20+4 4@24+2 8@26+10 1@36+1 3@37+3", visitor.Seen.Trim());
+        Assert.Equal(5, tcp.Options.Count);
+        Assert.True(tcp.Options.TryGetWindowScale(out TcpWindowScale scale));
+        Assert.Equal(7, scale.ShiftCount);
+    }
+
+    [Theory]
+    [InlineData("0101" + "0805", 23, "1@20+1 1@21+1")] // timestamps claiming 5 octets where 2 remain
+    [InlineData("01010102", 24, "1@20+1 1@21+1 1@22+1")] // a kind with no length octet
+    public void A_visiting_read_stops_at_a_malformed_option_and_the_result_names_it(string options, int offset, string seen)
+    {
+        byte[] segment = [.. Header(dataOffset: 6), .. Convert.FromHexString(options)];
+        var visitor = new OptionKinds();
+
+        Assert.False(TcpSegment.TryRead(segment, ref visitor, out _, out _));
+        Assert.Equal(seen, visitor.Seen.Trim());
+
+        visitor = new OptionKinds();
+        ReadResult result = TcpSegment.TryRead(segment, ref visitor, out _);
+        Assert.Equal(CodecStatus.InvalidData, result.Status);
+        Assert.Equal(OptionListReader.LengthField, result.Error.Field);
+        Assert.Equal(offset, result.Error.ByteOffset);
+    }
+
+    [Fact]
+    public void A_visiting_read_ends_with_the_end_option_and_keeps_the_padding()
+    {
+        byte[] segment = [.. Header(dataOffset: 7), .. Convert.FromHexString("0303" + "07" + "00" + "ffffffff"), .. "hi"u8];
+        var visitor = new OptionKinds();
+
+        Assert.True(TcpSegment.TryRead(segment, ref visitor, out TcpSegment tcp, out _));
+
+        Assert.Equal("3@20+3 0@23+1E", visitor.Seen.Trim());
+        Assert.Equal(2, tcp.Options.Count);
+        Assert.Equal(4, tcp.Options.Padding.Length);
+        Assert.Equal("hi"u8.ToArray(), tcp.Payload.ToArray());
+    }
+
+    /// <summary>The example of docs/generated-api.md ("Option lists are lists too"), recording what it is handed.</summary>
+    private struct OptionKinds : TcpSegment.IElementVisitor
+    {
+        public string Seen;
+        public int SourcePort;
+
+        public void VisitHeader(in TcpSegment message)
+        {
+            Assert.True(message.Options.IsEmpty);
+            Assert.Null(Seen);
+            SourcePort = message.SourcePort;
+        }
+
+        public void VisitOptions(OptionEntry element) =>
+            Seen += $" {element.Kind}@{element.Offset}+{element.Length}{(element.EndsList ? "E" : string.Empty)}";
+    }
+
     private static byte[] Header(int dataOffset) =>
         Convert.FromHexString("d43100506b8b456700000000" + (dataOffset << 4).ToString("x2", System.Globalization.CultureInfo.InvariantCulture) + "1872108b1c0000");
 }
