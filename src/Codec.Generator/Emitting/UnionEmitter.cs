@@ -130,7 +130,7 @@ namespace Codec.Generator.Emitting
             {
                 w.Line("case " + Number(c.Value) + ":");
                 w.Indent();
-                w.Line("outcome = CodecRead" + c.Member + "(bounded, offset);");
+                w.Line("outcome = " + (c.IsRefLike ? "offset == end ? CodecEmpty" + c.Member + " : " : string.Empty) + "CodecRead" + c.Member + "(bounded, offset);");
                 w.Line("break;");
                 w.Outdent();
             }
@@ -164,6 +164,18 @@ namespace Codec.Generator.Emitting
             w.Line("bytesConsumed = 0;");
             w.Line("return false;");
             w.Close();
+
+            // Empty octets read the same way wherever they lie (nothing before them is looked at: a compression pointer is
+            // inside a name, which needs octets), so what a case out of line answers for them is worked out once: an
+            // EDNS OPT record without options, the usual one, then reads without a call.
+            foreach (UnionCaseModel c in model.Cases)
+            {
+                if (c.IsRefLike)
+                {
+                    w.Line();
+                    w.Line("private static readonly ulong CodecEmpty" + c.Member + " = CodecRead" + c.Member + "(default, 0);");
+                }
+            }
 
             // One method per case. A case whose value holds spans stays out of the switch: inlined, its value would be a
             // local of the switch's frame, and such locals are zeroed on every call, whichever case runs. Each answers its
