@@ -489,22 +489,21 @@ namespace Codec.Generator.Emitting
 
         /// <summary>
         /// For each group of lists (<see cref="ListGroups"/>), the loop that reads its elements and hands each to the
-        /// visitor, in a method of its own when the message has several: inlined into the message's read, every loop (and
-        /// the element reads inlined into it) would share one frame and its registers, and the JIT stops inlining element
-        /// reads after the first list (DNS read: 1.67× → 1.52× the hand-written reader). Returns where the lists end, or
-        /// -1 when an element does not read.
+        /// visitor. The first loop is inlined into the message's read; every later one is a method of its own: inlined,
+        /// every loop (and the element reads inlined into it) would share one frame and its registers, and the JIT stops
+        /// inlining element reads after the first list (DNS read: 1.67× → 1.52× the hand-written reader; the first loop
+        /// inlined, one call fewer: about 2% faster). Returns where the lists end, or -1 when an element does not read.
         /// </summary>
         private static void EmitFastListMethods(SourceWriter w, MessageModel model)
         {
             List<List<FieldModel>> groups = ListGroups(model);
-            string inlining = groups.Count > 1 ? "NoInlining" : "AggressiveInlining"; // a lone loop has the frame to itself
             foreach (List<FieldModel> group in groups)
             {
                 FieldModel field = group[0];
                 string element = ElementType(field);
                 bool counted = field.CountFrom is not null;
                 w.Line();
-                w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions." + inlining + ")]");
+                w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions." + (group == groups[0] ? "AggressiveInlining" : "NoInlining") + ")]");
                 if (group.Count > 1)
                 {
                     EmitFastGroupLoop(w, group, element);
