@@ -468,7 +468,7 @@ namespace Codec.Generator.Emitting
                 w.Line("int count" + i + " = (int)global::System.Math.Min((ulong)value." + Layout.Id(group[i].CountFrom!) + ", int.MaxValue);");
             }
 
-            w.Line("global::System.ReadOnlySpan<byte> elements = source.Slice(0, " + "end);");
+            w.Line("global::System.ReadOnlySpan<byte> elements = source.Slice(0, end);");
             w.Line("int listStart = position;");
             string counts = string.Join(", ", Enumerable.Range(0, group.Count).Select(i => "count" + i));
             string ends = string.Join(", ", Enumerable.Range(0, group.Count - 1).Select(i => "out int end" + i));
@@ -522,7 +522,7 @@ namespace Codec.Generator.Emitting
                 }
 
                 w.Open("if (!global::Codec.MessageList<" + element + ">.TryReadElementAt(elements, position, out " + element + " element, out int consumed))");
-                                w.Line("return -1;");
+                w.Line("return -1;");
                 w.Close();
                 w.Line();
                 w.Line("visitor.Visit" + field.Name + "(element);");
@@ -534,7 +534,7 @@ namespace Codec.Generator.Emitting
 
                 w.Close();
                 w.Line();
-                                w.Line("return position;");
+                w.Line("return position;");
                 w.Close();
             }
         }
@@ -566,14 +566,14 @@ namespace Codec.Generator.Emitting
             }
 
             w.Open("else");
-                        w.Line("return position;");
+            w.Line("return position;");
             w.Close();
             w.Line();
             w.Line("list++;");
             w.Close();
             w.Line();
             w.Open("if (!global::Codec.MessageList<" + element + ">.TryReadElementAt(elements, position, out " + element + " element, out int consumed))");
-                        w.Line("return -1;");
+            w.Line("return -1;");
             w.Close();
             w.Line();
             for (int i = 0; i < group.Count; i++)
