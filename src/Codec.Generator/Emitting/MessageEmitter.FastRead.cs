@@ -44,6 +44,36 @@ namespace Codec.Generator.Emitting
         private static string Constraint(MessageModel model) =>
             HeaderByReference(model) ? " where TVisitor : IElementVisitor" : VisitorConstraint;
 
+        /// <summary>
+        /// The message's lists in groups read by one loop: consecutive counted lists of the same element type with nothing
+        /// between them (DNS's answer, authority and additional sections) share a loop method, so that the element read is
+        /// inlined once and one call reads them all; every other list is a group of its own. A message with a checksum
+        /// keeps one list per group (its checksum may end after any of them).
+        /// </summary>
+        private static List<List<FieldModel>> ListGroups(MessageModel model)
+        {
+            var groups = new List<List<FieldModel>>();
+            FieldModel? previous = null;
+            foreach (FieldModel field in model.Fields)
+            {
+                if (field.Kind == FieldModelKind.List)
+                {
+                    if (previous is { Kind: FieldModelKind.List, CountFrom: not null } && field.CountFrom is not null && model.Checksum is null && ElementType(previous) == ElementType(field))
+                    {
+                        groups[groups.Count - 1].Add(field);
+                    }
+                    else
+                    {
+                        groups.Add(new List<FieldModel> { field });
+                    }
+                }
+
+                previous = field;
+            }
+
+            return groups;
+        }
+
         /// <summary>The public members over the fast path, and the fast path itself.</summary>
         private static void EmitVariableFastRead(SourceWriter w, MessageModel model, List<List<FieldModel>> runs)
         {
@@ -358,6 +388,16 @@ namespace Codec.Generator.Emitting
 
         private static void EmitFastVariable(SourceWriter w, MessageModel model, FieldModel field, bool visitor)
         {
+            if (field.Kind == FieldModelKind.List && ListGroups(model).FirstOrDefault(g => g.Contains(field)) is { Count: > 1 } group)
+            {
+                if (group[0] == field)
+                {
+                    EmitFastListGroup(w, group);
+                }
+
+                return;
+            }
+
             w.Line();
             if (field.Kind == FieldModelKind.DnsName)
             {
@@ -486,22 +526,61 @@ namespace Codec.Generator.Emitting
         }
 
         /// <summary>
-        /// For each list, the loop that reads its elements and hands each to the visitor, in a method of its own when the
-        /// message has several lists: inlined into the message's read, every list's loop (and the element reads inlined
-        /// into it) would share one frame and its registers, and the JIT stops inlining element reads after the first
-        /// list (DNS read: 1.67× → 1.52× the hand-written reader). Returns where the list ends, or -1 when an element does
-        /// not read.
+        /// Consecutive counted lists of one element type (<see cref="ListGroups"/>), read by one loop method that answers
+        /// where each but the last ends.
+        /// </summary>
+        private static void EmitFastListGroup(SourceWriter w, List<FieldModel> group)
+        {
+            w.Line();
+            w.Line("// " + string.Join(", ", group.Select(f => f.Name)) + ": " + string.Join(", ", group.Select(f => f.CountFrom)) + " elements of one type, read in one loop, each validated and visited in place");
+            w.OpenBlock();
+            for (int i = 0; i < group.Count; i++)
+            {
+                w.Line("int count" + i + " = (int)global::System.Math.Min((ulong)value." + Layout.Id(group[i].CountFrom!) + ", int.MaxValue);");
+            }
+
+            w.Line("global::System.ReadOnlySpan<byte> elements = source.Slice(0, end);");
+            w.Line("int listStart = position;");
+            string counts = string.Join(", ", Enumerable.Range(0, group.Count).Select(i => "count" + i));
+            string ends = string.Join(", ", Enumerable.Range(0, group.Count - 1).Select(i => "out int end" + i));
+            w.Line("position = CodecVisit" + group[0].Name + "(elements, position, " + counts + ", ref visitor, " + ends + ");");
+            w.Open("if (position < 0)");
+            w.Line(FastFail);
+            w.Close();
+            w.Line();
+            for (int i = 0; i < group.Count; i++)
+            {
+                string from = i == 0 ? "listStart" : "end" + (i - 1);
+                string to = i == group.Count - 1 ? "position" : "end" + i;
+                w.Line("value." + group[i].Id + " = " + group[i].TypeName + ".FromValidatedElements(elements, " + from + ", " + to + " - " + from + ", count" + i + ");");
+            }
+
+            w.Close();
+        }
+
+        /// <summary>
+        /// For each group of lists (<see cref="ListGroups"/>), the loop that reads its elements and hands each to the
+        /// visitor. The first loop is inlined into the message's read; every later one is a method of its own: inlined,
+        /// every loop (and the element reads inlined into it) would share one frame and its registers, and the JIT stops
+        /// inlining element reads after the first list (DNS read: 1.67× → 1.52× the hand-written reader; the first loop
+        /// inlined, one call fewer: about 2% faster). Returns where the lists end, or -1 when an element does not read.
         /// </summary>
         private static void EmitFastListMethods(SourceWriter w, MessageModel model)
         {
-            List<FieldModel> lists = model.Fields.Where(f => f.Kind == FieldModelKind.List).ToList();
-            string inlining = lists.Count > 1 ? "NoInlining" : "AggressiveInlining"; // a lone list has the frame to itself
-            foreach (FieldModel field in lists)
+            List<List<FieldModel>> groups = ListGroups(model);
+            foreach (List<FieldModel> group in groups)
             {
+                FieldModel field = group[0];
                 string element = ElementType(field);
                 bool counted = field.CountFrom is not null;
                 w.Line();
-                w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions." + inlining + ")]");
+                w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions." + (group == groups[0] ? "AggressiveInlining" : "NoInlining") + ")]");
+                if (group.Count > 1)
+                {
+                    EmitFastGroupLoop(w, group, element);
+                    continue;
+                }
+
                 w.Open("private static int CodecVisit" + field.Name + "<TVisitor>(global::System.ReadOnlySpan<byte> elements, int position, " + (counted ? "int count, scoped ref TVisitor visitor" : "scoped ref TVisitor visitor, out int count") + ")" + VisitorConstraint);
                 if (counted)
                 {
@@ -529,6 +608,65 @@ namespace Codec.Generator.Emitting
                 w.Line("return position;");
                 w.Close();
             }
+        }
+
+        /// <summary>
+        /// The loop of a group of lists: one element read, the visitor's method chosen by the list the element is in;
+        /// when a list is done, where it ends is kept and the next one starts.
+        /// </summary>
+        private static void EmitFastGroupLoop(SourceWriter w, List<FieldModel> group, string element)
+        {
+            string counts = string.Join(", ", Enumerable.Range(0, group.Count).Select(i => "int count" + i));
+            string ends = string.Join(", ", Enumerable.Range(0, group.Count - 1).Select(i => "out int end" + i));
+            w.Open("private static int CodecVisit" + group[0].Name + "<TVisitor>(global::System.ReadOnlySpan<byte> elements, int position, " + counts + ", scoped ref TVisitor visitor, " + ends + ")" + VisitorConstraint);
+            for (int i = 0; i < group.Count - 1; i++)
+            {
+                w.Line("end" + i + " = position;");
+            }
+
+            w.Line("int list = 0; // the list being read");
+            w.Line("int left = count0; // its elements still to read");
+            w.Open("while (true)");
+            w.Open("while (left <= 0)");
+            for (int i = 0; i < group.Count - 1; i++)
+            {
+                w.Open((i == 0 ? "if" : "else if") + " (list == " + i + ")");
+                w.Line("end" + i + " = position;");
+                w.Line("left = count" + (i + 1) + ";");
+                w.Close();
+            }
+
+            w.Open("else");
+            w.Line("return position;");
+            w.Close();
+            w.Line();
+            w.Line("list++;");
+            w.Close();
+            w.Line();
+            w.Open("if (!global::Codec.MessageList<" + element + ">.TryReadElementAt(elements, position, out " + element + " element, out int consumed))");
+            w.Line("return -1;");
+            w.Close();
+            w.Line();
+            for (int i = 0; i < group.Count; i++)
+            {
+                if (i < group.Count - 1)
+                {
+                    w.Open((i == 0 ? "if" : "else if") + " (list == " + i + ")");
+                }
+                else
+                {
+                    w.Open("else");
+                }
+
+                w.Line("visitor.Visit" + group[i].Name + "(element);");
+                w.Close();
+            }
+
+            w.Line();
+            w.Line("position += consumed;");
+            w.Line("left--;");
+            w.Close();
+            w.Close();
         }
     }
 }

@@ -124,15 +124,13 @@ namespace Codec.Generator.Emitting
             w.Close();
             w.Line();
             w.Line(Span + " bounded = message.Slice(0, end);");
-            w.Line("bool read;");
-            w.Line("int consumed;");
-            w.Line("int memo;");
+            w.Line("ulong outcome; // the case's memo and length (CodecRead*), or ulong.MaxValue when it does not read");
             w.Open("switch (discriminator)");
             foreach (UnionCaseModel c in model.Cases)
             {
                 w.Line("case " + Number(c.Value) + ":");
                 w.Indent();
-                w.Line("read = CodecRead" + c.Member + "(bounded, offset, out consumed, out memo);");
+                w.Line("outcome = " + (c.IsRefLike ? "offset == end ? CodecEmpty" + c.Member + " : " : string.Empty) + "CodecRead" + c.Member + "(bounded, offset);");
                 w.Line("break;");
                 w.Outdent();
             }
@@ -145,8 +143,9 @@ namespace Codec.Generator.Emitting
             w.Outdent();
             w.Close();
             w.Line();
-            w.Open("if (read && consumed == end - offset)");
-            w.Line("value = new " + self + "(bounded, offset, end - offset, discriminator, memo);");
+            w.Line("// A case that does not read has length 0xFFFFFFFF, which no end - offset is.");
+            w.Open("if ((uint)outcome == (uint)(end - offset))");
+            w.Line("value = new " + self + "(bounded, offset, end - offset, discriminator, (int)(outcome >> 32));");
             w.Line("bytesConsumed = end - offset;");
             w.Line("return true;");
             w.Close();
@@ -166,14 +165,28 @@ namespace Codec.Generator.Emitting
             w.Line("return false;");
             w.Close();
 
+            // Empty octets read the same way wherever they lie (nothing before them is looked at: a compression pointer is
+            // inside a name, which needs octets), so what a case out of line answers for them is worked out once: an
+            // EDNS OPT record without options, the usual one, then reads without a call.
+            foreach (UnionCaseModel c in model.Cases)
+            {
+                if (c.IsRefLike)
+                {
+                    w.Line();
+                    w.Line("private static readonly ulong CodecEmpty" + c.Member + " = CodecRead" + c.Member + "(default, 0);");
+                }
+            }
+
             // One method per case. A case whose value holds spans stays out of the switch: inlined, its value would be a
-            // local of the switch's frame, and such locals are zeroed on every call, whichever case runs.
+            // local of the switch's frame, and such locals are zeroed on every call, whichever case runs. Each answers its
+            // memo and length in one value rather than through out parameters: a local whose address goes to a call that
+            // is not inlined lives in memory, and the switch's locals are shared by every case.
             foreach (UnionCaseModel c in model.Cases)
             {
                 w.Line();
                 w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions." + (c.IsRefLike ? "NoInlining" : "AggressiveInlining") + ")]");
-                w.Line("private static bool CodecRead" + c.Member + "(" + Span + " message, int offset, out int bytesConsumed, out int memo) =>");
-                w.Line("    global::Codec.MessageList<" + c.ValueType + ">.TryReadElementAt(message, offset, out _, out bytesConsumed, out memo);");
+                w.Line("private static ulong CodecRead" + c.Member + "(" + Span + " message, int offset) =>");
+                w.Line("    global::Codec.MessageList<" + c.ValueType + ">.TryReadElementAt(message, offset, out _, out int consumed, out int memo) ? ((ulong)(uint)memo << 32) | (uint)consumed : ulong.MaxValue;");
             }
 
             w.Line();
@@ -238,14 +251,39 @@ namespace Codec.Generator.Emitting
                 w.Open("public bool TryGet" + c.Member + "(out " + c.ValueType + " value)");
                 w.Open("if (Discriminator == " + Number(c.Value) + ")");
                 w.Line(Span + " message = _codecMessage.Slice(0, _codecStart + Length);");
-                w.Open("if (_codecMemo != 0 ? global::Codec.MessageList<" + c.ValueType + ">.ReadElementMemoizedAt(message, _codecStart, _codecMemo, out value) : global::Codec.MessageList<" + c.ValueType + ">.TryReadElementAt(message, _codecStart, out value, out _))");
-                w.Line("return true;");
-                w.Close();
+                if (c.IsRefLike)
+                {
+                    // Validating again goes through a method of its own and a local of its own: a value whose address
+                    // goes to a call that is not inlined lives in memory, and this one can then stay in registers.
+                    w.Open("if (_codecMemo != 0)");
+                    w.Open("if (global::Codec.MessageList<" + c.ValueType + ">.ReadElementMemoizedAt(message, _codecStart, _codecMemo, out value))");
+                    w.Line("return true;");
+                    w.Close();
+                    w.Close();
+                    w.Open("else if (CodecValidate" + c.Member + "(message, _codecStart, out " + c.ValueType + " validated))");
+                    w.Line("value = validated;");
+                    w.Line("return true;");
+                    w.Close();
+                }
+                else
+                {
+                    w.Open("if (_codecMemo != 0 ? global::Codec.MessageList<" + c.ValueType + ">.ReadElementMemoizedAt(message, _codecStart, _codecMemo, out value) : global::Codec.MessageList<" + c.ValueType + ">.TryReadElementAt(message, _codecStart, out value, out _))");
+                    w.Line("return true;");
+                    w.Close();
+                }
+
                 w.Close();
                 w.Line();
                 w.Line("value = default;");
                 w.Line("return false;");
                 w.Close();
+                if (c.IsRefLike)
+                {
+                    w.Line();
+                    w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+                    w.Line("private static bool CodecValidate" + c.Member + "(" + Span + " message, int offset, out " + c.ValueType + " value) =>");
+                    w.Line("    global::Codec.MessageList<" + c.ValueType + ">.TryReadElementAt(message, offset, out value, out _);");
+                }
             }
 
             w.Line();

@@ -48,6 +48,58 @@ public sealed class GeneratedCodeSnapshotTests
     public void VariableFrame_spans_scaled_lengths_message_length_and_a_run_after_a_span() =>
         Snapshot.Match(Generate(VariableFrame), SnapshotNameExtension.Create("VariableFrame"));
 
+    [Fact]
+    public void RecordSections_lists_of_one_type_in_one_loop_and_a_union_with_a_ref_struct_case() =>
+        Snapshot.Match(Generate(RecordSections), SnapshotNameExtension.Create("RecordSections"));
+
+    /// <summary>
+    /// DNS's shape in small: a header with two counts, two counted lists of one element type in a row (read and visited
+    /// by one loop), each element a union chosen by its kind with a fixed case, a ref struct case and raw octets.
+    /// </summary>
+    private const string RecordSections = """
+        using System;
+        using Codec;
+
+        namespace Sample.Records;
+
+        [Message]
+        public partial struct Word
+        {
+            [Field(0)] public ushort Value;
+        }
+
+        [Message]
+        public ref partial struct Blob
+        {
+            [Field(0), Remaining] public ReadOnlySpan<byte> Octets;
+        }
+
+        [Union(Name = "Payload")]
+        [Case(1, "Word", typeof(Word))]
+        [Case(2, "Blob", typeof(Blob))]
+        [DefaultCase("Raw")]
+        public readonly ref partial struct Payload
+        {
+        }
+
+        [Message]
+        public ref partial struct Entry
+        {
+            [Field(0)] public byte Kind;
+            [Field(1)] public byte Length;
+            [Field(2), Length(nameof(Length)), Discriminator(nameof(Kind))] public Payload Data;
+        }
+
+        [Message]
+        public ref partial struct Sections
+        {
+            [Field(0)] public byte AnswerCount;
+            [Field(1)] public byte OtherCount;
+            [Field(2), Count(nameof(AnswerCount))] public MessageList<Entry> Answers;
+            [Field(3), Count(nameof(OtherCount))] public MessageList<Entry> Others;
+        }
+        """;
+
     /// <summary>
     /// A variable-length message (a ref struct with span members): a constant, a 12-bit message length in 4-byte
     /// words, options of HeaderWords × 4 − 4 bytes, a 3/13-bit run of fixed fields after them, and a payload up to the

@@ -27,6 +27,19 @@ internal ref partial struct TlvBlock
     [Field(1), Length(nameof(Bytes))] public MessageList<TlvOption> Options;
 }
 
+/// <summary>Three counted lists of one element type in a row: read by one loop (as DNS's record sections are).</summary>
+[Message]
+internal ref partial struct TlvSections
+{
+    [Field(0)] public byte FirstCount;
+    [Field(1)] public byte SecondCount;
+    [Field(2)] public byte ThirdCount;
+    [Field(3), Count(nameof(FirstCount))] public MessageList<TlvOption> First;
+    [Field(4), Count(nameof(SecondCount))] public MessageList<TlvOption> Second;
+    [Field(5), Count(nameof(ThirdCount))] public MessageList<TlvOption> Third;
+    [Field(6)] public byte Trailer;
+}
+
 public class MessageListTests
 {
     // id 0x0102, two options (1: [aa], 2: [bb cc]), trailer 0x7f, rest [ee].
@@ -188,6 +201,66 @@ public class MessageListTests
         }
 
         Assert.Equal(2, seen);
+    }
+
+    [Theory]
+    [InlineData("010002" + "0101aa" + "0201bb" + "0300" + "7f", "first 1,third 2,third 3", 1, 0, 2)]
+    [InlineData("000000" + "7f", "", 0, 0, 0)]
+    [InlineData("000200" + "0101aa" + "0200" + "7f", "second 1,second 2", 0, 2, 0)]
+    [InlineData("020000" + "0101aa" + "0200" + "7f", "first 1,first 2", 2, 0, 0)]
+    public void Lists_of_one_type_in_a_row_are_visited_in_their_own_lists(string hex, string seen, int first, int second, int third)
+    {
+        byte[] bytes = Convert.FromHexString(hex);
+        var visitor = new SectionRecorder();
+
+        Assert.True(TlvSections.TryRead(bytes, ref visitor, out TlvSections visited, out int consumed));
+        Assert.True(TlvSections.TryRead(bytes, out TlvSections plain).IsDone);
+
+        Assert.Equal(seen, string.Join(",", visitor.Seen));
+        Assert.Equal(bytes.Length, consumed);
+        Assert.Equal(0x7f, visited.Trailer);
+        Assert.Equal((first, second, third), (visited.First.Count, visited.Second.Count, visited.Third.Count));
+        Assert.True(plain.First.Bytes.SequenceEqual(visited.First.Bytes));
+        Assert.True(plain.Second.Bytes.SequenceEqual(visited.Second.Bytes));
+        Assert.True(plain.Third.Bytes.SequenceEqual(visited.Third.Bytes));
+        Assert.Equal(bytes.Length - 4, visited.First.Bytes.Length + visited.Second.Bytes.Length + visited.Third.Bytes.Length);
+    }
+
+    [Theory]
+    [InlineData("010002" + "0101aa" + "0201bb" + "03")]     // the third list's second element is cut short
+    [InlineData("010102" + "0101aa")]                     // the second list is missing
+    [InlineData("010002" + "0101aa" + "0201bb" + "0300")]  // the trailer is missing
+    public void A_failure_in_a_later_list_of_the_loop_fails_the_read_with_the_detailed_error(string hex)
+    {
+        byte[] bytes = Convert.FromHexString(hex);
+        var visitor = new SectionRecorder();
+
+        ReadResult result = TlvSections.TryRead(bytes, ref visitor, out TlvSections visited);
+
+        Assert.False(result.IsDone);
+        Assert.Equal(TlvSections.TryRead(bytes, out _), result);
+        Assert.False(TlvSections.TryRead(bytes, ref visitor, out _, out int consumed));
+        Assert.Equal(0, consumed);
+        Assert.True(visited.First.IsEmpty && visited.Third.IsEmpty);
+    }
+
+    private struct SectionRecorder : TlvSections.IElementVisitor
+    {
+        public SectionRecorder()
+        {
+        }
+
+        public List<string> Seen { get; } = [];
+
+        public readonly void VisitHeader(scoped TlvSections message)
+        {
+        }
+
+        public readonly void VisitFirst(TlvOption element) => Seen.Add($"first {element.Kind}");
+
+        public readonly void VisitSecond(TlvOption element) => Seen.Add($"second {element.Kind}");
+
+        public readonly void VisitThird(TlvOption element) => Seen.Add($"third {element.Kind}");
     }
 
     private struct Recorder : TlvContainer.IElementVisitor

@@ -48,6 +48,27 @@ public sealed class UnionTests
         Assert.Equal(3, result.Error.ByteOffset);
     }
 
+    [Theory]
+    [InlineData("02")]   // raw octets to the end: empty reads as the case
+    [InlineData("03")]   // an option list: empty is a list without options (EDNS's OPT record)
+    public void Empty_octets_read_as_a_case_without_reading_them_and_agree_with_the_detailed_read(string kind)
+    {
+        byte[] bytes = Hex(kind + "00" + "7f");
+
+        Assert.True(UnionCarrier.TryRead(bytes, out UnionCarrier carrier, out int consumed));
+        Assert.Equal(UnionCarrier.TryRead(bytes, out UnionCarrier detailed), ReadResult.Done(consumed));
+        Assert.Equal(Convert.ToUInt64(kind, 16), carrier.Body.Discriminator);
+        Assert.Equal(detailed.Body.Discriminator, carrier.Body.Discriminator);
+        Assert.Equal(0, carrier.Body.Length);
+        Assert.Equal(0x7f, carrier.Trailer);
+        Assert.Equal(kind == "02", carrier.Body.TryGetBlob(out OptionBlob blob) && blob.Data.IsEmpty);
+        Assert.Equal(kind == "03", carrier.Body.TryGetOptions(out _));
+
+        // A word cannot be empty (the union here keeps no empty value raw): both reads say no.
+        Assert.False(UnionCarrier.TryRead(Hex("01" + "00" + "7f"), out _, out _));
+        Assert.False(UnionCarrier.TryRead(Hex("01" + "00" + "7f"), out _).IsDone);
+    }
+
     [Fact]
     public void A_signed_discriminator_and_a_union_to_the_end()
     {
