@@ -90,14 +90,30 @@ public sealed partial class DnsNameCompressor
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="position"/> is outside <paramref name="message"/>.</exception>
     public WriteResult TryWrite(DnsName name, Span<byte> message, ref int position)
     {
+        int room = message.Length - position;
+        return TryWrite(name, message, ref position, out int size) ? WriteResult.Done(size) : TooSmall(size, room);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="name"/> as <see cref="TryWrite(DnsName, Span{byte}, ref int)"/> does, answering only
+    /// whether it was written (false: the destination is too small, nothing written, nothing remembered). Builds no
+    /// result, for writers that work out why only when it fails.
+    /// </summary>
+    /// <param name="name">The name to write.</param>
+    /// <param name="message">The message being built, from its first octet.</param>
+    /// <param name="position">Where to write; advanced past the name on success, unchanged otherwise.</param>
+    /// <param name="bytesWritten">The octets written when it returns true (the octets needed otherwise).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="position"/> is outside <paramref name="message"/>.</exception>
+    public bool TryWrite(DnsName name, Span<byte> message, ref int position, out int bytesWritten)
+    {
         // A name that lies uncompressed where it was read is used where it lies; only one with pointers is flattened,
         // into a buffer of its own length (out of line: a stackalloc would weigh on every call).
         if (name.TryGetUncompressed(out ReadOnlySpan<byte> wire))
         {
-            return Write(wire, message, ref position);
+            return Write(wire, message, ref position, out bytesWritten);
         }
 
-        return WriteFlattened(name, message, ref position);
+        return WriteFlattened(name, message, ref position, out bytesWritten);
     }
 
     /// <summary>
@@ -117,16 +133,20 @@ public sealed partial class DnsNameCompressor
             return Refuse(uncompressedWireName);
         }
 
-        return Write(uncompressedWireName, message, ref position);
+        int room = message.Length - position;
+        return Write(uncompressedWireName, message, ref position, out int size) ? WriteResult.Done(size) : TooSmall(size, room);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private WriteResult WriteFlattened(DnsName name, Span<byte> message, ref int position)
+    private bool WriteFlattened(DnsName name, Span<byte> message, ref int position, out int size)
     {
         Span<byte> flat = stackalloc byte[name.WireLength];
         int length = name.CopyUncompressedTo(flat);
-        return Write(flat[..length], message, ref position);
+        return Write(flat[..length], message, ref position, out size);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WriteResult TooSmall(int needed, int available) => WriteResult.DestinationTooSmall(needed, available);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static WriteResult Refuse(ReadOnlySpan<byte> uncompressedWireName)
@@ -140,7 +160,8 @@ public sealed partial class DnsNameCompressor
         return WriteResult.Invalid(new CodecError(CodecErrorKind.ValueOutOfRange, null, DnsWire.BitOffset(read.BytesConsumed), (ulong)read.BytesConsumed, (ulong)uncompressedWireName.Length));
     }
 
-    private WriteResult Write(ReadOnlySpan<byte> flat, Span<byte> message, ref int position)
+    /// <summary>Writes a valid uncompressed name; <paramref name="size"/> is the octets written, or needed when it returns false.</summary>
+    private bool Write(ReadOnlySpan<byte> flat, Span<byte> message, ref int position, out int size)
     {
         if ((uint)position > (uint)message.Length)
         {
@@ -151,18 +172,19 @@ public sealed partial class DnsNameCompressor
         if (flat[0] == 0)
         {
             // The root: one zero octet, nothing to point to or remember.
+            size = 1;
             if (room == 0)
             {
-                return WriteResult.DestinationTooSmall(1, 0);
+                return false;
             }
 
             message[position++] = 0;
-            return WriteResult.Done(1);
+            return true;
         }
 
         if (room < flat.Length)
         {
-            return WriteTight(flat, message, ref position);
+            return WriteTight(flat, message, ref position, out size);
         }
 
         // Room for the whole name, so it will be written: each label written out in full is remembered as the search
@@ -183,7 +205,8 @@ public sealed partial class DnsNameCompressor
             literal += 1 + flat[literal];
         }
 
-        return Place(flat, message, ref position, literal, target);
+        size = Place(flat, message, ref position, literal, target);
+        return true;
     }
 
     /// <summary>
@@ -191,7 +214,7 @@ public sealed partial class DnsNameCompressor
     /// remembered only once the name is written (a failed write remembers nothing).
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private WriteResult WriteTight(ReadOnlySpan<byte> flat, Span<byte> message, ref int position)
+    private bool WriteTight(ReadOnlySpan<byte> flat, Span<byte> message, ref int position, out int size)
     {
         ReadOnlySpan<byte> written = message[..position];
         int literal = 0;
@@ -201,10 +224,10 @@ public sealed partial class DnsNameCompressor
             literal += 1 + flat[literal];
         }
 
-        int needed = target >= 0 ? literal + 2 : flat.Length;
-        if (needed > message.Length - position)
+        size = target >= 0 ? literal + 2 : flat.Length;
+        if (size > message.Length - position)
         {
-            return WriteResult.DestinationTooSmall(needed, message.Length - position);
+            return false;
         }
 
         for (int at = 0; at < literal; at += 1 + flat[at])
@@ -212,12 +235,13 @@ public sealed partial class DnsNameCompressor
             Remember(SuffixKey(flat, at), position + at);
         }
 
-        return Place(flat, message, ref position, literal, target);
+        Place(flat, message, ref position, literal, target);
+        return true;
     }
 
-    /// <summary>Writes the first <paramref name="literal"/> octets and a pointer to <paramref name="target"/>, or the whole name when it is -1.</summary>
+    /// <summary>Writes the first <paramref name="literal"/> octets and a pointer to <paramref name="target"/>, or the whole name when it is -1; returns the octets written.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static WriteResult Place(ReadOnlySpan<byte> flat, Span<byte> message, ref int position, int literal, int target)
+    private static int Place(ReadOnlySpan<byte> flat, Span<byte> message, ref int position, int literal, int target)
     {
         Span<byte> destination = message[position..];
         int needed;
@@ -235,7 +259,7 @@ public sealed partial class DnsNameCompressor
         }
 
         position += needed;
-        return WriteResult.Done(needed);
+        return needed;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
