@@ -658,7 +658,14 @@ namespace Codec.Generator.Emitting
             w.Line(Failure(fast, "CodecWriteOutOfRange(" + Layout.Literal(length.Name) + ", " + AbsoluteBit(model, length) + ", " + Layout.Hex(length.Mask) + ", (ulong)written" + union.Name + ")"));
             w.Close();
             w.Line();
-            w.Line("global::Codec.WireBits.Store" + Layout.Endian(length.BigEndian) + "(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination), lengthAt" + length.Name + ", " + Layout.Int(length.Bits / 8) + ", (ulong)written" + union.Name + ");");
+            string store = length.Bits switch
+            {
+                8 => "StoreByte(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination), lengthAt" + length.Name + ", (byte)written" + union.Name + ");",
+                16 => "StoreUInt16" + Layout.Endian(length.BigEndian) + "(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination), lengthAt" + length.Name + ", (ushort)written" + union.Name + ");",
+                32 => "StoreUInt32" + Layout.Endian(length.BigEndian) + "(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination), lengthAt" + length.Name + ", (uint)written" + union.Name + ");",
+                _ => "Store" + Layout.Endian(length.BigEndian) + "(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination), lengthAt" + length.Name + ", " + Layout.Int(length.Bits / 8) + ", (ulong)written" + union.Name + ");",
+            };
+            w.Line("global::Codec.WireBits." + store);
             w.Line("position = at - offset;");
             w.Close();
             w.Open("else");
@@ -676,6 +683,7 @@ namespace Codec.Generator.Emitting
                 w.Line("/// with the same checks; <paramref name=\"bytesWritten\"/> is the octets written when it returns true. Builds no");
                 w.Line("/// result: call the other overload to learn why a write failed.");
                 w.Line("/// </summary>");
+                w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
                 w.Open("public bool TryWrite(global::System.Span<byte> message, ref int messagePosition, global::Codec.Dns.DnsNameCompressor compressor, out int bytesWritten)");
                 w.Line("bytesWritten = 0;");
             }

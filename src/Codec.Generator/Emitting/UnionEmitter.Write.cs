@@ -11,6 +11,7 @@ namespace Codec.Generator.Emitting
     internal static partial class UnionEmitter
     {
         private const string Compressor = "global::Codec.Dns.DnsNameCompressor";
+        private const string AggressiveInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
         private const string NoInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
 
         private static void EmitCompressedWrite(SourceWriter w, UnionModel model)
@@ -23,6 +24,7 @@ namespace Codec.Generator.Emitting
 
             w.Line();
             w.Line("/// <summary>Whether the case <paramref name=\"discriminator\"/> chooses compresses the names inside it on write (RFC 1035 §4.1.4; RFC 3597 §4 forbids it for other types).</summary>");
+            w.Line(AggressiveInlining);
             w.Open("public static bool CompressesNames(ulong discriminator) => discriminator switch");
             foreach (UnionCaseModel c in compressing)
             {
@@ -59,6 +61,7 @@ namespace Codec.Generator.Emitting
             }
 
             w.Line("/// </summary>");
+            w.Line(AggressiveInlining);
             w.Open("public " + result + " TryWrite(global::System.Span<byte> message, ref int messagePosition, " + Compressor + " compressor, ulong discriminator" + written + ")");
             w.Open("switch (discriminator)");
             foreach (UnionCaseModel c in compressing)
