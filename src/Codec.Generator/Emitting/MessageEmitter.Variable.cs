@@ -629,14 +629,16 @@ namespace Codec.Generator.Emitting
         }
 
         /// <summary>
-        /// A union whose case compresses names (DNS RDATA of NS, CNAME, PTR, MX, SOA), when its length field is left at 0:
-        /// the union writes itself through the compressor, and the length field is set from what it wrote. A length set
-        /// by the caller, or a case that does not compress (RFC 3597 §4), keeps the octets as they are.
+        /// A union whose case compresses names (DNS RDATA of NS, CNAME, PTR, MX, SOA), when its length field is left at 0
+        /// or says the union's own length (as in a record read from a message): the union writes itself through the
+        /// compressor, and the length field is set from what it wrote. Any other length set by the caller, or a case that
+        /// does not compress (RFC 3597 §4), keeps the octets as they are.
         /// </summary>
         private static void EmitCompressedUnion(SourceWriter w, MessageModel model, FieldModel union, FieldModel length, bool fast)
         {
             string discriminator = Discriminator(model, union, "this.");
-            w.Open("if (" + Layout.ToRaw(length, "this." + length.Id) + " == 0UL && " + union.TypeName + ".CompressesNames(" + discriminator + "))");
+            string raw = Layout.ToRaw(length, "this." + length.Id);
+            w.Open("if ((" + raw + " == 0UL || " + raw + " == (ulong)this." + union.Id + ".Length) && " + union.TypeName + ".CompressesNames(" + discriminator + "))");
             w.Line("int at = offset + position;");
             if (fast)
             {
