@@ -31,6 +31,15 @@ public class DnsResponseWrite
         Check("HandWritten", HandWritten);
         Check("HandWrittenTemplate", HandWrittenTemplate);
         Check("Generated", Generated);
+        Span<byte> generated = _destination.AsSpan(0, _destination.Length);
+        byte[] general = new byte[_destination.Length];
+        if (GeneratedDnsWriter.WriteCompressed(generated[28..], DnsSample.Id, DnsSample.Address1, DnsSample.Address2, _compressor) != 94
+            || HandWrittenDnsWriter.WriteSampleResponse(general, DnsSample.Id, DnsSample.Address1, DnsSample.Address2) != 94
+            || !generated.Slice(28, 94).SequenceEqual(general.AsSpan(0, 94)))
+        {
+            throw new InvalidOperationException("The generated compressing writer does not write the hand-written builder's DNS octets.");
+        }
+
         Check("GeneratedUncompressed", GeneratedUncompressed);
         Check("PacketDotNetMakaretu", PacketDotNetMakaretu);
         Check("PacketDotNetArsoft", PacketDotNetArsoft);

@@ -395,10 +395,26 @@ namespace Codec.Generator.Emitting
         /// </summary>
         private static bool CanCompress(MessageModel model) =>
             model.Checksum is null && !model.Fields.Any(f => f.MessageLength is not null)
-            && model.Fields.Any(f => f.Kind == FieldModelKind.DnsName || CompressesList(f));
+            && model.Fields.Any(f => f.Kind == FieldModelKind.DnsName || CompressesList(f) || CompressedLength(model, f) is not null);
 
         private static bool CompressesList(FieldModel field) =>
             field.Kind == FieldModelKind.List && field.ElementHasNames && field.LengthOf is null && field.Length is null;
+
+        /// <summary>
+        /// For a union member whose cases compress names (DNS RDATA): its length field, when the compressing writer can
+        /// set it after the union is written (whole octets, length = value); otherwise null and the union is written as
+        /// its octets.
+        /// </summary>
+        private static FieldModel? CompressedLength(MessageModel model, FieldModel field)
+        {
+            if (field.Kind != FieldModelKind.Union || !field.CompressesCases || field.Length is not { Scale: 1, Offset: 0 } rule)
+            {
+                return null;
+            }
+
+            FieldModel? length = model.Fields.FirstOrDefault(f => f.Name == rule.Field && f.LengthOf == field.Name);
+            return length is { Kind: FieldModelKind.Unsigned } && length.BitOffset % 8 == 0 && length.Bits % 8 == 0 && length.Bits <= 64 ? length : null;
+        }
 
         private static void EmitVariableWrite(SourceWriter w, MessageModel model, List<List<FieldModel>> runs)
         {
@@ -407,6 +423,7 @@ namespace Codec.Generator.Emitting
             if (CanCompress(model))
             {
                 EmitVariableWrite(w, model, runs, compressed: true, fast: false);
+                EmitVariableWrite(w, model, runs, compressed: true, fast: true);
             }
 
             EmitWriteWrappers(w, "GetSerializedSize()");
@@ -415,7 +432,11 @@ namespace Codec.Generator.Emitting
         private static void EmitVariableWrite(SourceWriter w, MessageModel model, List<List<FieldModel>> runs, bool compressed, bool fast)
         {
             w.Line();
-            if (fast)
+            if (compressed)
+            {
+                EmitCompressedWriteHeader(w, fast);
+            }
+            else if (fast)
             {
                 // The same checks and stores as the WriteResult overload, returning a bool: no result is built.
                 EmitFastWriteHeader(w);
@@ -423,22 +444,6 @@ namespace Codec.Generator.Emitting
                 w.Open("if (destination.Length < size)");
                 w.Line("return false;");
                 w.Close();
-            }
-            else if (compressed)
-            {
-                w.Line("/// <summary>");
-                w.Line("/// Writes the message at <paramref name=\"messagePosition\"/> in <paramref name=\"message\"/> (the whole DNS message being built,");
-                w.Line("/// from its first octet), its names and those of its list elements compressed through <paramref name=\"compressor\"/>,");
-                w.Line("/// which the whole message shares. Needs room for the uncompressed size; advances <paramref name=\"messagePosition\"/> on success only.");
-                w.Line("/// </summary>");
-                w.Open("public global::Codec.WriteResult TryWrite(global::System.Span<byte> message, ref int messagePosition, global::Codec.Dns.DnsNameCompressor compressor)");
-                w.Line("int size = GetSerializedSize();");
-                w.Open("if ((uint)messagePosition > (uint)message.Length || message.Length - messagePosition < size)");
-                w.Line("return CodecWriteTooSmall((int)global::System.Math.Min((long)messagePosition + size, int.MaxValue), message.Length);");
-                w.Close();
-                w.Line();
-                w.Line("int offset = messagePosition;");
-                w.Line("global::System.Span<byte> destination = message.Slice(offset);");
             }
             else
             {
@@ -533,6 +538,12 @@ namespace Codec.Generator.Emitting
                         EmitWriteUnit(w, unit, unitIndex++, r == 0 ? "destination" : "destination.Slice(position)", bitBase, computed, fast, r == 0 ? checksumTerms : null);
                     }
 
+                    // A length field set again once the union it measures is written with its names compressed.
+                    foreach (FieldModel length in compressed ? run.Where(f => variables.Any(v => CompressedLength(model, v) == f)) : Enumerable.Empty<FieldModel>())
+                    {
+                        w.Line("int lengthAt" + length.Name + " = position + " + Layout.Int(length.ByteOffset) + ";");
+                    }
+
                     w.Line("position += " + Layout.Int(RunBytes(run)) + ";");
                 }
 
@@ -550,10 +561,19 @@ namespace Codec.Generator.Emitting
                     {
                         w.OpenBlock();
                         w.Line("int at = offset + position;");
-                        w.Line("global::Codec.WriteResult name = compressor.TryWrite(this." + variable.Id + ", message, ref at);");
-                        w.Open("if (!name.IsDone)");
-                        w.Line("return name;");
-                        w.Close();
+                        if (fast)
+                        {
+                            w.Open("if (!compressor.TryWrite(this." + variable.Id + ", message, ref at, out _))");
+                            w.Line("return false;");
+                            w.Close();
+                        }
+                        else
+                        {
+                            w.Line("global::Codec.WriteResult name = compressor.TryWrite(this." + variable.Id + ", message, ref at);");
+                            w.Open("if (!name.IsDone)");
+                            w.Line("return name;");
+                            w.Close();
+                        }
                         w.Line();
                         w.Line("position = at - offset;");
                         w.Close();
@@ -566,13 +586,26 @@ namespace Codec.Generator.Emitting
                     {
                         w.Open("foreach (" + ElementType(variable) + " element in this." + variable.Id + ")");
                         w.Line("int at = offset + position;");
-                        w.Line("global::Codec.WriteResult element" + variable.Name + " = element.TryWrite(message, ref at, compressor);");
-                        w.Open("if (!element" + variable.Name + ".IsDone)");
-                        w.Line("return element" + variable.Name + ";");
-                        w.Close();
+                        if (fast)
+                        {
+                            w.Open("if (!element.TryWrite(message, ref at, compressor, out _))");
+                            w.Line("return false;");
+                            w.Close();
+                        }
+                        else
+                        {
+                            w.Line("global::Codec.WriteResult element" + variable.Name + " = element.TryWrite(message, ref at, compressor);");
+                            w.Open("if (!element" + variable.Name + ".IsDone)");
+                            w.Line("return element" + variable.Name + ";");
+                            w.Close();
+                        }
                         w.Line();
                         w.Line("position = at - offset;");
                         w.Close();
+                    }
+                    else if (compressed && CompressedLength(model, variable) is FieldModel length)
+                    {
+                        EmitCompressedUnion(w, model, variable, length, fast);
                     }
                     else
                     {
@@ -597,7 +630,7 @@ namespace Codec.Generator.Emitting
             if (compressed)
             {
                 w.Line("messagePosition = offset + position;");
-                w.Line("return global::Codec.WriteResult.Done(position);");
+                EmitWriteDone(w, fast, "position");
             }
             else
             {
@@ -605,6 +638,85 @@ namespace Codec.Generator.Emitting
             }
 
             w.Close();
+        }
+
+        /// <summary>
+        /// A union whose case compresses names (DNS RDATA of NS, CNAME, PTR, MX, SOA), when its length field is left at 0
+        /// or says the union's own length (as in a record read from a message): the union writes itself through the
+        /// compressor, and the length field is set from what it wrote. Any other length set by the caller, or a case that
+        /// does not compress (RFC 3597 §4), keeps the octets as they are.
+        /// </summary>
+        private static void EmitCompressedUnion(SourceWriter w, MessageModel model, FieldModel union, FieldModel length, bool fast)
+        {
+            string discriminator = Discriminator(model, union, "this.");
+            string raw = Layout.ToRaw(length, "this." + length.Id);
+            w.Open("if ((" + raw + " == 0UL || " + raw + " == (ulong)this." + union.Id + ".Length) && " + union.TypeName + ".CompressesNames(" + discriminator + "))");
+            w.Line("int at = offset + position;");
+            if (fast)
+            {
+                w.Open("if (!this." + union.Id + ".TryWrite(message, ref at, compressor, " + discriminator + ", out _))");
+                w.Line("return false;");
+                w.Close();
+            }
+            else
+            {
+                w.Line("global::Codec.WriteResult content" + union.Name + " = this." + union.Id + ".TryWrite(message, ref at, compressor, " + discriminator + ");");
+                w.Open("if (!content" + union.Name + ".IsDone)");
+                w.Line("return content" + union.Name + ";");
+                w.Close();
+            }
+
+            w.Line();
+            w.Line("int written" + union.Name + " = at - offset - position;");
+            w.Open("if ((ulong)written" + union.Name + " > " + Layout.Hex(length.Mask) + ")");
+            w.Line(Failure(fast, "CodecWriteOutOfRange(" + Layout.Literal(length.Name) + ", " + AbsoluteBit(model, length) + ", " + Layout.Hex(length.Mask) + ", (ulong)written" + union.Name + ")"));
+            w.Close();
+            w.Line();
+            string store = length.Bits switch
+            {
+                8 => "StoreByte(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination), lengthAt" + length.Name + ", (byte)written" + union.Name + ");",
+                16 => "StoreUInt16" + Layout.Endian(length.BigEndian) + "(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination), lengthAt" + length.Name + ", (ushort)written" + union.Name + ");",
+                32 => "StoreUInt32" + Layout.Endian(length.BigEndian) + "(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination), lengthAt" + length.Name + ", (uint)written" + union.Name + ");",
+                _ => "Store" + Layout.Endian(length.BigEndian) + "(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination), lengthAt" + length.Name + ", " + Layout.Int(length.Bits / 8) + ", (ulong)written" + union.Name + ");",
+            };
+            w.Line("global::Codec.WireBits." + store);
+            w.Line("position = at - offset;");
+            w.Close();
+            w.Open("else");
+            EmitWriteContent(w, "this." + union.Id + ".Bytes", union.Name);
+            w.Close();
+        }
+
+        /// <summary>The compressing writer's signature and its room check (bool form: no result built).</summary>
+        private static void EmitCompressedWriteHeader(SourceWriter w, bool fast)
+        {
+            w.Line("/// <summary>");
+            if (fast)
+            {
+                w.Line("/// Writes the message as <see cref=\"TryWrite(global::System.Span{byte}, ref int, global::Codec.Dns.DnsNameCompressor)\"/> does,");
+                w.Line("/// with the same checks; <paramref name=\"bytesWritten\"/> is the octets written when it returns true. Builds no");
+                w.Line("/// result: call the other overload to learn why a write failed.");
+                w.Line("/// </summary>");
+                w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+                w.Open("public bool TryWrite(global::System.Span<byte> message, ref int messagePosition, global::Codec.Dns.DnsNameCompressor compressor, out int bytesWritten)");
+                w.Line("bytesWritten = 0;");
+            }
+            else
+            {
+                w.Line("/// Writes the message at <paramref name=\"messagePosition\"/> in <paramref name=\"message\"/> (the whole DNS message being built,");
+                w.Line("/// from its first octet), its names and those of its list elements compressed through <paramref name=\"compressor\"/>,");
+                w.Line("/// which the whole message shares. Needs room for the uncompressed size; advances <paramref name=\"messagePosition\"/> on success only.");
+                w.Line("/// </summary>");
+                w.Open("public global::Codec.WriteResult TryWrite(global::System.Span<byte> message, ref int messagePosition, global::Codec.Dns.DnsNameCompressor compressor)");
+            }
+
+            w.Line("int size = GetSerializedSize();");
+            w.Open("if ((uint)messagePosition > (uint)message.Length || message.Length - messagePosition < size)");
+            w.Line(Failure(fast, "CodecWriteTooSmall((int)global::System.Math.Min((long)messagePosition + size, int.MaxValue), message.Length)"));
+            w.Close();
+            w.Line();
+            w.Line("int offset = messagePosition;");
+            w.Line("global::System.Span<byte> destination = message.Slice(offset);");
         }
 
         /// <summary>

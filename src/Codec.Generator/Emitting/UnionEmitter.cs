@@ -8,7 +8,7 @@ namespace Codec.Generator.Emitting
     /// Writes the source for one [Union] type: a view over the octets of one case, chosen by a discriminator the
     /// enclosing message reads, validated as that case's message when the value has one and kept raw otherwise.
     /// </summary>
-    internal static class UnionEmitter
+    internal static partial class UnionEmitter
     {
         private const string Span = "global::System.ReadOnlySpan<byte>";
         private const string Result = "global::Codec.ReadResult";
@@ -330,6 +330,7 @@ namespace Codec.Generator.Emitting
 
             w.Line("_ => " + Layout.Literal(model.DefaultMember) + ",");
             w.Close(";");
+            EmitCompressedWrite(w, model);
             w.Close();
             foreach (ContainingTypeModel unused in model.ContainingTypes)
             {

@@ -77,6 +77,9 @@ namespace Codec.Generator.Model
         /// <summary>For <see cref="FieldModelKind.List"/>: whether the element type has DNS name fields (written compressed).</summary>
         public bool ElementHasNames { get; init; }
 
+        /// <summary>For <see cref="FieldModelKind.Union"/>: whether some case compresses the DNS names inside it on write.</summary>
+        public bool CompressesCases { get; init; }
+
         /// <summary>For <see cref="FieldModelKind.Union"/>: the field whose value chooses the case.</summary>
         public string? DiscriminatorFrom { get; init; }
 

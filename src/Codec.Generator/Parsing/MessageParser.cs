@@ -560,6 +560,9 @@ namespace Codec.Generator.Parsing
                 ElementHasNames = kind == FieldModelKind.List && memberType is INamedTypeSymbol { TypeArguments.Length: 1 } list
                     && list.TypeArguments[0].GetMembers().Any(m => Find(m, FieldAttributeName) is not null
                         && (m is IFieldSymbol { Type: var t } ? t : ((m as IPropertySymbol)?.Type))?.ToDisplayString() == "Codec.Dns.DnsName"),
+                CompressesCases = kind == FieldModelKind.Union && memberType.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "Codec.CaseAttribute"
+                    && a.NamedArguments.Any(n => n.Key == "CompressNames" && n.Value.Value is true)
+                    && a.ConstructorArguments.Length == 3 && a.ConstructorArguments[2].Value is ITypeSymbol caseType && UnionParser.HasNameFields(caseType)),
             };
             return new Entry(order, member.Name, location, model, ExplicitByteOrder: false) { TypeDisplay = memberType.ToDisplayString() };
         }

@@ -74,7 +74,8 @@ namespace Codec.Generator.Parsing
                 }
 
                 string label = MessageParser.NamedString(attribute, "Name") ?? member;
-                cases.Add(new UnionCaseModel(value, member, label, valueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), valueType.IsRefLikeType));
+                bool compressNames = attribute.NamedArguments.Any(a => a.Key == "CompressNames" && a.Value.Value is true) && HasNameFields(valueType);
+                cases.Add(new UnionCaseModel(value, member, label, valueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), valueType.IsRefLikeType, compressNames));
             }
 
             if (!ok)
@@ -95,6 +96,32 @@ namespace Codec.Generator.Parsing
                 new EquatableArray<UnionCaseModel>(cases.OrderBy(c => c.Value).ToArray()),
                 context.Attributes[0].NamedArguments.Any(a => a.Key == "EmptyIsDefault" && a.Value.Value is true));
             return new UnionParseResult(model, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+        }
+
+        /// <summary>
+        /// Whether a case type gets a compressing writer: a [Message] with a DNS name [Field] and nothing computed over
+        /// its written length (a checksum or a whole-message length field).
+        /// </summary>
+        internal static bool HasNameFields(ITypeSymbol type)
+        {
+            bool names = false;
+            foreach (ISymbol member in type.GetMembers())
+            {
+                if (!member.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "Codec.FieldAttribute"))
+                {
+                    continue;
+                }
+
+                if (member.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is "Codec.InternetChecksumAttribute" or "Codec.MessageLengthAttribute"))
+                {
+                    return false;
+                }
+
+                ITypeSymbol? memberType = member is IFieldSymbol field ? field.Type : (member as IPropertySymbol)?.Type;
+                names |= memberType?.ToDisplayString() == "Codec.Dns.DnsName";
+            }
+
+            return names;
         }
     }
 }

@@ -44,6 +44,15 @@ public sealed class CaseAttribute : Attribute
 
     /// <summary>Name shown in dissections. Default: the member name.</summary>
     public string? Name { get; set; }
+
+    /// <summary>
+    /// Whether the DNS names inside the case may be compressed when the enclosing message is written with a
+    /// <c>DnsNameCompressor</c>: the case's octets are then read as <see cref="Type"/> and written by its compressing
+    /// writer, and the union's length field is set afterwards. RFC 1035 §4.1.4 allows it for the well-known types (NS,
+    /// CNAME, PTR, MX, SOA); RFC 3597 §4 forbids it for every other type (SRV's target is written as it is). A case
+    /// whose type has no name fields has nothing to compress. Default: false (the octets are written as they are).
+    /// </summary>
+    public bool CompressNames { get; set; }
 }
 
 /// <summary>The case of a union for discriminator values that have no <see cref="CaseAttribute"/>: raw octets (RFC 3597).</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Codec.Dns;
 
 /// <summary>
@@ -7,24 +9,27 @@ namespace Codec.Dns;
 /// </summary>
 /// <remarks>
 /// <para>The table remembers, for every label written so far that starts below offset 0x4000 (pointers carry 14
-/// bits), the offset and a case-insensitive key of the name from there on (its length and first label). A hit is confirmed against the octets
-/// actually in the message before a pointer is written, so hash collisions, or a message rewritten behind the
-/// compressor's back, never produce a wrong pointer. Suffixes match ignoring ASCII case (RFC 4343): the first spelling
-/// written is the one pointed to.</para>
+/// bits), the offset and a case-insensitive key of the name from there on (its length and first label). The first
+/// suffixes of a message are found by scanning their keys, as a hand-written builder scans its handful of entries;
+/// past <see cref="ScannedSuffixes"/> they are indexed by a hash table, so messages with many names stay linear. A
+/// hit is confirmed against the octets actually in the message before a pointer is written, so key collisions, or a
+/// message rewritten behind the compressor's back, never produce a wrong pointer. Suffixes match ignoring ASCII case
+/// (RFC 4343): the first spelling written is the one pointed to.</para>
 /// <para>Offsets are from the start of the DNS message (the header), so <c>message</c> must start there: for DNS over
 /// TCP, pass the span after the two-octet length. When the table is full, names are still written, with the
 /// compression the remembered suffixes allow.</para>
 /// <para>Not thread-safe; a message is built by one writer.</para>
 /// </remarks>
-public sealed class DnsNameCompressor
+public sealed partial class DnsNameCompressor
 {
     /// <summary>The number of suffixes remembered by default: plenty for a 512-octet UDP message.</summary>
     public const int DefaultCapacity = 128;
 
-    private readonly uint[] _hashes;
-    private readonly ushort[] _offsets;   // offset + 1; 0 marks a free slot
-    private readonly int _mask;
-    private int _count;
+    /// <summary>
+    /// Up to this many suffixes are looked up by scanning their keys; a message with more gets a hash index, built
+    /// when the next suffix is remembered.
+    /// </summary>
+    public const int ScannedSuffixes = 16;
 
     /// <summary>Creates a compressor that remembers up to <see cref="DefaultCapacity"/> suffixes.</summary>
     public DnsNameCompressor()
@@ -39,11 +44,21 @@ public sealed class DnsNameCompressor
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(capacity, DnsWire.PointerLimit / 2);
 
-        // Open addressing at most half full keeps probe runs short.
-        int slots = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)capacity * 2);
-        _hashes = new uint[slots];
-        _offsets = new ushort[slots];
-        _mask = slots - 1;
+        _keys = new uint[capacity];
+        _offsets = new ushort[capacity];
+
+        // Open addressing at most half full keeps probe runs short; only a message with many suffixes needs it.
+        if (capacity > ScannedSuffixes)
+        {
+            int slots = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)capacity * 2);
+            _slots = new ushort[slots];
+            _mask = slots - 1;
+        }
+        else
+        {
+            _slots = [];
+        }
+
         Capacity = capacity;
     }
 
@@ -56,11 +71,12 @@ public sealed class DnsNameCompressor
     /// <summary>Forgets every suffix, for the next message.</summary>
     public void Reset()
     {
-        if (_count != 0)
+        if (_count > ScannedSuffixes)
         {
-            Array.Clear(_offsets);
-            _count = 0;
+            Array.Clear(_slots);
         }
+
+        _count = 0;
     }
 
     /// <summary>
@@ -74,16 +90,30 @@ public sealed class DnsNameCompressor
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="position"/> is outside <paramref name="message"/>.</exception>
     public WriteResult TryWrite(DnsName name, Span<byte> message, ref int position)
     {
+        int room = message.Length - position;
+        return TryWrite(name, message, ref position, out int size) ? WriteResult.Done(size) : TooSmall(size, room);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="name"/> as <see cref="TryWrite(DnsName, Span{byte}, ref int)"/> does, answering only
+    /// whether it was written (false: the destination is too small, nothing written, nothing remembered). Builds no
+    /// result, for writers that work out why only when it fails.
+    /// </summary>
+    /// <param name="name">The name to write.</param>
+    /// <param name="message">The message being built, from its first octet.</param>
+    /// <param name="position">Where to write; advanced past the name on success, unchanged otherwise.</param>
+    /// <param name="bytesWritten">The octets written when it returns true (the octets needed otherwise).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="position"/> is outside <paramref name="message"/>.</exception>
+    public bool TryWrite(DnsName name, Span<byte> message, ref int position, out int bytesWritten)
+    {
         // A name that lies uncompressed where it was read is used where it lies; only one with pointers is flattened,
-        // into a buffer of its own length.
+        // into a buffer of its own length (out of line: a stackalloc would weigh on every call).
         if (name.TryGetUncompressed(out ReadOnlySpan<byte> wire))
         {
-            return Write(wire, message, ref position);
+            return Write(wire, message, ref position, out bytesWritten);
         }
 
-        Span<byte> flat = stackalloc byte[name.WireLength];
-        int length = name.CopyUncompressedTo(flat);
-        return Write(flat[..length], message, ref position);
+        return WriteFlattened(name, message, ref position, out bytesWritten);
     }
 
     /// <summary>
@@ -97,38 +127,95 @@ public sealed class DnsNameCompressor
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="position"/> is outside <paramref name="message"/>.</exception>
     public WriteResult TryWrite(ReadOnlySpan<byte> uncompressedWireName, Span<byte> message, ref int position)
     {
+        // The reader's bool form checks the name; the detailed error is worked out only when it says no.
+        if (!DnsName.TryRead(uncompressedWireName, 0, out DnsName _, out int consumed) || consumed != uncompressedWireName.Length)
+        {
+            return Refuse(uncompressedWireName);
+        }
+
+        int room = message.Length - position;
+        return Write(uncompressedWireName, message, ref position, out int size) ? WriteResult.Done(size) : TooSmall(size, room);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool WriteFlattened(DnsName name, Span<byte> message, ref int position, out int size)
+    {
+        Span<byte> flat = stackalloc byte[name.WireLength];
+        int length = name.CopyUncompressedTo(flat);
+        return Write(flat[..length], message, ref position, out size);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WriteResult TooSmall(int needed, int available) => WriteResult.DestinationTooSmall(needed, available);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WriteResult Refuse(ReadOnlySpan<byte> uncompressedWireName)
+    {
         ReadResult read = DnsName.TryRead(uncompressedWireName, 0, out _);
         if (!read.IsDone)
         {
             return WriteResult.Invalid(read.Error);
         }
 
-        if (read.BytesConsumed != uncompressedWireName.Length)
-        {
-            return WriteResult.Invalid(new CodecError(CodecErrorKind.ValueOutOfRange, null, DnsWire.BitOffset(read.BytesConsumed), (ulong)read.BytesConsumed, (ulong)uncompressedWireName.Length));
-        }
-
-        return Write(uncompressedWireName, message, ref position);
+        return WriteResult.Invalid(new CodecError(CodecErrorKind.ValueOutOfRange, null, DnsWire.BitOffset(read.BytesConsumed), (ulong)read.BytesConsumed, (ulong)uncompressedWireName.Length));
     }
 
-    private WriteResult Write(ReadOnlySpan<byte> flat, Span<byte> message, ref int position)
+    /// <summary>Writes a valid uncompressed name; <paramref name="size"/> is the octets written, or needed when it returns false.</summary>
+    private bool Write(ReadOnlySpan<byte> flat, Span<byte> message, ref int position, out int size)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(position);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(position, message.Length);
+        if ((uint)position > (uint)message.Length)
+        {
+            ThrowPositionOutOfRange(position, message.Length);
+        }
 
+        int room = message.Length - position;
         if (flat[0] == 0)
         {
             // The root: one zero octet, nothing to point to or remember.
-            if (position == message.Length)
+            size = 1;
+            if (room == 0)
             {
-                return WriteResult.DestinationTooSmall(1, 0);
+                return false;
             }
 
             message[position++] = 0;
-            return WriteResult.Done(1);
+            return true;
         }
 
-        // The longest suffix already in the message: the first label, from the left, whose suffix is found.
+        if (room < flat.Length)
+        {
+            return WriteTight(flat, message, ref position, out size);
+        }
+
+        // Room for the whole name, so it will be written: each label written out in full is remembered as the search
+        // passes it (its key is at hand). A suffix remembered here lies at or past position, outside what is looked
+        // up, and never equals a shorter suffix of the same name; the longest suffix already written is the first found.
+        ReadOnlySpan<byte> written = message[..position];
+        int literal = 0;
+        int target = -1;
+        while (flat[literal] != 0)
+        {
+            uint key = SuffixKey(flat, literal);
+            if ((target = Find(key, flat[literal..], written)) >= 0)
+            {
+                break;
+            }
+
+            Remember(key, position + literal);
+            literal += 1 + flat[literal];
+        }
+
+        size = Place(flat, message, ref position, literal, target);
+        return true;
+    }
+
+    /// <summary>
+    /// The search when the name may not fit: the longest suffix first, then the size check, and suffixes are
+    /// remembered only once the name is written (a failed write remembers nothing).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool WriteTight(ReadOnlySpan<byte> flat, Span<byte> message, ref int position, out int size)
+    {
         ReadOnlySpan<byte> written = message[..position];
         int literal = 0;
         int target = -1;
@@ -137,157 +224,48 @@ public sealed class DnsNameCompressor
             literal += 1 + flat[literal];
         }
 
-        bool pointer = target >= 0;
-        int needed = pointer ? literal + 2 : flat.Length;
-        if (needed > message.Length - position)
+        size = target >= 0 ? literal + 2 : flat.Length;
+        if (size > message.Length - position)
         {
-            return WriteResult.DestinationTooSmall(needed, message.Length - position);
+            return false;
         }
 
-        if (pointer)
-        {
-            flat[..literal].CopyTo(message[position..]);
-            message[position + literal] = (byte)(DnsWire.PointerTag | (target >> 8));
-            message[position + literal + 1] = (byte)target;
-        }
-        else
-        {
-            flat.CopyTo(message[position..]);
-        }
-
-        // Each label written out in full starts a suffix later names can point to.
         for (int at = 0; at < literal; at += 1 + flat[at])
         {
             Remember(SuffixKey(flat, at), position + at);
         }
 
-        position += needed;
-        return WriteResult.Done(needed);
+        Place(flat, message, ref position, literal, target);
+        return true;
     }
 
-    /// <summary>
-    /// The key of the suffix of <paramref name="flat"/> that starts at label <paramref name="at"/>: its length in octets
-    /// and up to the first eight octets of its first label (length octet included), with bit 0x20 set in every octet of
-    /// the word so that ASCII case does not change it. Cheap (no per-octet dependency chain) and, with the confirmation in
-    /// <see cref="Spells"/>, exact.
-    /// </summary>
-    private static uint SuffixKey(ReadOnlySpan<byte> flat, int at)
+    /// <summary>Writes the first <paramref name="literal"/> octets and a pointer to <paramref name="target"/>, or the whole name when it is -1; returns the octets written.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Place(ReadOnlySpan<byte> flat, Span<byte> message, ref int position, int literal, int target)
     {
-        int take = Math.Min(8, 1 + flat[at]);
-        ulong word;
-        if (flat.Length - at >= 8)
+        Span<byte> destination = message[position..];
+        int needed;
+        if (target >= 0)
         {
-            word = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(flat.Slice(at, 8)) >> ((8 - take) * 8);
+            needed = literal + 2;
+            flat[..literal].CopyTo(destination);
+            destination[literal] = (byte)(DnsWire.PointerTag | (target >> 8));
+            destination[literal + 1] = (byte)target;
         }
         else
         {
-            word = 0;
-            for (int i = 0; i < take; i++)
-            {
-                word = (word << 8) | flat[at + i];
-            }
+            needed = flat.Length;
+            flat.CopyTo(destination);
         }
 
-        ulong key = ((word | 0x2020202020202020UL) ^ ((ulong)(uint)(flat.Length - at) << 56)) * 0x9E3779B97F4A7C15UL;
-        return (uint)(key >> 32);
+        position += needed;
+        return needed;
     }
 
-    /// <summary>The offset of a remembered name equal to <paramref name="suffix"/>, confirmed in <paramref name="written"/>; -1 if none.</summary>
-    private int Find(uint hash, ReadOnlySpan<byte> suffix, ReadOnlySpan<byte> written)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowPositionOutOfRange(int position, int length)
     {
-        for (int slot = (int)hash & _mask; _offsets[slot] != 0; slot = (slot + 1) & _mask)
-        {
-            if (_hashes[slot] != hash)
-            {
-                continue;
-            }
-
-            int offset = _offsets[slot] - 1;
-            if (Spells(written, offset, suffix))
-            {
-                return offset;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>
-    /// Whether the name at <paramref name="offset"/> in <paramref name="written"/> reads, by <see cref="DnsName.TryRead(ReadOnlySpan{byte}, int, out DnsName)"/>'s
-    /// rules, as <paramref name="suffix"/> (a valid uncompressed name), ignoring ASCII case: one walk that follows the
-    /// pointers and compares label by label, so that a pointer to it is one a reader follows to the same name.
-    /// </summary>
-    private static bool Spells(ReadOnlySpan<byte> written, int offset, ReadOnlySpan<byte> suffix)
-    {
-        int position = offset;
-        int limit = offset;     // every pointer must point below the labels that contain it
-        int at = 0;             // in suffix, which ends in its root octet: the walk stops there at the latest
-        int hops = 0;
-        while ((uint)position < (uint)written.Length)
-        {
-            byte octet = written[position];
-            if (octet >= DnsWire.PointerTag)
-            {
-                if (position + 1 >= written.Length)
-                {
-                    return false;
-                }
-
-                int target = ((octet & ~DnsWire.LabelTypeMask) << 8) | written[position + 1];
-                if (target >= limit || ++hops > DnsName.MaxPointerHops)
-                {
-                    return false;
-                }
-
-                limit = target;
-                position = target;
-                continue;
-            }
-
-            if (octet != suffix[at])
-            {
-                return false;   // a different length, a reserved label type (never in a valid suffix), or a root too early
-            }
-
-            if (octet == 0)
-            {
-                return true;
-            }
-
-            if (octet > written.Length - position - 1)
-            {
-                return false;
-            }
-
-            ReadOnlySpan<byte> label = written.Slice(position + 1, octet);
-            ReadOnlySpan<byte> wanted = suffix.Slice(at + 1, octet);
-            if (!label.SequenceEqual(wanted) && !DnsWire.LabelEquals(label, wanted))
-            {
-                return false;
-            }
-
-            position += 1 + octet;
-            at += 1 + octet;
-        }
-
-        return false;
-    }
-
-    private void Remember(uint hash, int offset)
-    {
-        if (offset >= DnsWire.PointerLimit || _count == Capacity)
-        {
-            return;
-        }
-
-        int slot = (int)hash & _mask;
-        while (_offsets[slot] != 0)
-        {
-            slot = (slot + 1) & _mask;
-        }
-
-        _hashes[slot] = hash;
-        _offsets[slot] = (ushort)(offset + 1);
-        _count++;
+        ArgumentOutOfRangeException.ThrowIfNegative(position);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(position, length);
     }
 }

@@ -1,0 +1,211 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+
+namespace Codec.Dns;
+
+// The compressor's table of remembered suffixes: entries in the order written (a key and an offset each), scanned
+// while there are few, indexed by an open-addressing hash table once there are more than ScannedSuffixes.
+public sealed partial class DnsNameCompressor
+{
+    private readonly uint[] _keys;        // entry i: the key of the suffix at _offsets[i]
+    private readonly ushort[] _offsets;
+    private readonly ushort[] _slots;     // hash index: entry + 1; 0 marks a free slot; used past ScannedSuffixes
+    private readonly int _mask;
+    private int _count;
+
+    /// <summary>
+    /// The key of the suffix of <paramref name="flat"/> that starts at label <paramref name="at"/>: its length in octets
+    /// and up to the first eight octets of its first label (length octet included), with bit 0x20 set in every octet of
+    /// the word so that ASCII case does not change it, mixed by a multiplication. Cheap (no per-octet dependency chain)
+    /// and, with the confirmation in <see cref="Spells"/>, exact.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint SuffixKey(ReadOnlySpan<byte> flat, int at)
+    {
+        int take = Math.Min(8, 1 + flat[at]);
+        int remaining = flat.Length - at;
+        ulong word;
+        if (remaining >= 8)
+        {
+            word = BinaryPrimitives.ReadUInt64BigEndian(flat.Slice(at, 8)) >> ((8 - take) * 8);
+        }
+        else if (flat.Length >= 8)
+        {
+            // A short suffix of a longer name: the last eight octets hold it in their low `remaining` octets (take is
+            // below remaining, the root octet being after the label).
+            word = (BinaryPrimitives.ReadUInt64BigEndian(flat[^8..]) << ((8 - remaining) * 8)) >> ((8 - take) * 8);
+        }
+        else
+        {
+            word = 0;
+            for (int i = 0; i < take; i++)
+            {
+                word = (word << 8) | flat[at + i];
+            }
+        }
+
+        ulong key = ((word | 0x2020202020202020UL) ^ ((ulong)(uint)remaining << 56)) * 0x9E3779B97F4A7C15UL;
+        return (uint)(key >> 32);
+    }
+
+    /// <summary>The offset of a remembered name equal to <paramref name="suffix"/>, confirmed in <paramref name="written"/>; -1 if none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Find(uint key, ReadOnlySpan<byte> suffix, ReadOnlySpan<byte> written)
+    {
+        int count = _count;
+        if (count <= ScannedSuffixes)
+        {
+            ReadOnlySpan<uint> keys = new(_keys, 0, count);
+            for (int i = 0; i < keys.Length; i++)
+            {
+                if (keys[i] == key)
+                {
+                    int offset = _offsets[i];
+                    if (Spells(written, offset, suffix))
+                    {
+                        return offset;
+                    }
+                }
+            }
+
+            return -1;
+        }
+
+        return FindIndexed(key, suffix, written);
+    }
+
+    private int FindIndexed(uint key, ReadOnlySpan<byte> suffix, ReadOnlySpan<byte> written)
+    {
+        ushort[] slots = _slots;
+        for (int slot = (int)key & _mask; slots[slot] != 0; slot = (slot + 1) & _mask)
+        {
+            int entry = slots[slot] - 1;
+            if (_keys[entry] == key)
+            {
+                int offset = _offsets[entry];
+                if (Spells(written, offset, suffix))
+                {
+                    return offset;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Whether the name at <paramref name="offset"/> in <paramref name="written"/> reads, by <see cref="DnsName.TryRead(ReadOnlySpan{byte}, int, out DnsName)"/>'s
+    /// rules, as <paramref name="suffix"/> (a valid uncompressed name), ignoring ASCII case: one walk that follows the
+    /// pointers, so that a pointer to it is one a reader follows to the same name. Each run of labels up to a pointer or
+    /// the root is compared at once: octets equal to the suffix's have its (valid) length octets where it has them, and
+    /// the case-blind comparison folds letters only, never a length octet (those are below 64).
+    /// </summary>
+    private static bool Spells(ReadOnlySpan<byte> written, int offset, ReadOnlySpan<byte> suffix)
+    {
+        int position = offset;
+        int limit = offset;     // every pointer must point below the labels that contain it
+        int at = 0;             // in suffix, which ends in its root octet
+        int hops = 0;
+        while (true)
+        {
+            int end = position;
+            int octet;
+            while (true)
+            {
+                if ((uint)end >= (uint)written.Length)
+                {
+                    return false;
+                }
+
+                octet = written[end];
+                if (octet == 0 || octet > DnsName.MaxLabelLength)
+                {
+                    break;
+                }
+
+                end += 1 + octet;
+            }
+
+            int run = end - position;
+            if (run > suffix.Length - 1 - at)
+            {
+                return false;
+            }
+
+            ReadOnlySpan<byte> labels = written.Slice(position, run);
+            ReadOnlySpan<byte> wanted = suffix.Slice(at, run);
+            if (!labels.SequenceEqual(wanted) && !EqualsIgnoringCase(labels, wanted))
+            {
+                return false;
+            }
+
+            at += run;
+            if (octet == 0)
+            {
+                return suffix[at] == 0;
+            }
+
+            if (octet < DnsWire.PointerTag || end + 1 >= written.Length)
+            {
+                return false;   // a reserved label type, or a pointer cut short
+            }
+
+            int target = ((octet & ~DnsWire.LabelTypeMask) << 8) | written[end + 1];
+            if (target >= limit || ++hops > DnsName.MaxPointerHops)
+            {
+                return false;
+            }
+
+            limit = target;
+            position = target;
+        }
+    }
+
+    /// <summary>Runs of labels equal ignoring ASCII case; length octets (below 64, never letters) compare exactly.</summary>
+    private static bool EqualsIgnoringCase(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
+    {
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (a[i] != b[i] && DnsWire.ToLower(a[i]) != DnsWire.ToLower(b[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Remember(uint key, int offset)
+    {
+        int count = _count;
+        if (offset >= DnsWire.PointerLimit || count == _keys.Length)
+        {
+            return;
+        }
+
+        _keys[count] = key;
+        _offsets[count] = (ushort)offset;
+        _count = count + 1;
+        if (count >= ScannedSuffixes)
+        {
+            Index(count);
+        }
+    }
+
+    /// <summary>Puts entry <paramref name="entry"/> in the hash index, and the scanned ones before it when it is the first past them.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Index(int entry)
+    {
+        for (int e = entry == ScannedSuffixes ? 0 : entry; e <= entry; e++)
+        {
+            int slot = (int)_keys[e] & _mask;
+            while (_slots[slot] != 0)
+            {
+                slot = (slot + 1) & _mask;
+            }
+
+            _slots[slot] = (ushort)(e + 1);
+        }
+    }
+}
