@@ -146,6 +146,10 @@ namespace Codec.Generator.Diagnostics
             "CODEC034", "Union must be a readonly ref partial struct",
             "Union '{0}' must be declared 'readonly ref partial struct': it is a view over its input");
 
+        public static readonly DiagnosticDescriptor CompressNamesWithoutNames = Create(
+            "CODEC035", "CompressNames on a case without names",
+            "Case '{0}' of union '{1}' sets CompressNames, but its type '{2}' has no DnsName field to compress, or a checksum or message length computed over its written octets; remove CompressNames");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
         {
             [DiscriminatorInvalid.Id] = DiscriminatorInvalid,
@@ -153,6 +157,7 @@ namespace Codec.Generator.Diagnostics
             [UnionCaseTypeInvalid.Id] = UnionCaseTypeInvalid,
             [DuplicateUnionCase.Id] = DuplicateUnionCase,
             [UnionNotReadonlyRefStruct.Id] = UnionNotReadonlyRefStruct,
+            [CompressNamesWithoutNames.Id] = CompressNamesWithoutNames,
             [OptionListNotReadonlyRefStruct.Id] = OptionListNotReadonlyRefStruct,
             [OptionListLayoutInvalid.Id] = OptionListLayoutInvalid,
             [DuplicateOptionKind.Id] = DuplicateOptionKind,

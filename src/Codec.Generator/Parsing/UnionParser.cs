@@ -74,7 +74,14 @@ namespace Codec.Generator.Parsing
                 }
 
                 string label = MessageParser.NamedString(attribute, "Name") ?? member;
-                bool compressNames = attribute.NamedArguments.Any(a => a.Key == "CompressNames" && a.Value.Value is true) && HasNameFields(valueType);
+                bool compressNames = attribute.NamedArguments.Any(a => a.Key == "CompressNames" && a.Value.Value is true);
+                if (compressNames && !HasNameFields(valueType))
+                {
+                    diagnostics.Add(MessageParser.Diagnostic(DiagnosticDescriptors.CompressNamesWithoutNames, location, member, type.Name, valueType.ToDisplayString()));
+                    ok = false;
+                    continue;
+                }
+
                 cases.Add(new UnionCaseModel(value, member, label, valueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), valueType.IsRefLikeType, compressNames));
             }
 

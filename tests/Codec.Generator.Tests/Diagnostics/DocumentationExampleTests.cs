@@ -11,7 +11,7 @@ namespace Codec.Generator.Tests.Diagnostics;
 /// </summary>
 public sealed partial class DocumentationExampleTests
 {
-    private static readonly string[] AllIds = [.. Enumerable.Range(1, 34).Select(i => $"CODEC{i:000}")];
+    private static readonly string[] AllIds = [.. Enumerable.Range(1, 35).Select(i => $"CODEC{i:000}")];
 
     public static TheoryData<string> Ids => new(AllIds);
 

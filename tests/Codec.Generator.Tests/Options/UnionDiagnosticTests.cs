@@ -2,7 +2,7 @@ using static Codec.Generator.Tests.Diagnostics.DiagnosticAssert;
 
 namespace Codec.Generator.Tests.Options;
 
-/// <summary>One test per union diagnostic (CODEC030–CODEC034).</summary>
+/// <summary>One test per union diagnostic (CODEC030–CODEC035).</summary>
 public sealed class UnionDiagnosticTests
 {
     private static string Union(string attributes, string declaration = "public readonly ref partial struct Bad", string message = "") => $$"""
@@ -71,4 +71,8 @@ public sealed class UnionDiagnosticTests
     [InlineData("public readonly ref struct Bad")]
     public void CODEC034_UnionNotReadonlyRefStruct(string declaration) =>
         Reports("CODEC034", Union(GoodUnion, declaration), "Bad", ["Bad"], "'Bad'");
+
+    [Fact]
+    public void CODEC035_CompressNamesWithoutNames() =>
+        Reports("CODEC035", Union("[Case(1, \"Offending\", typeof(Word), CompressNames = true)] [DefaultCase(\"Raw\")]"), "Bad", ["Case"], "'Offending'", "'Tests.Word'");
 }
