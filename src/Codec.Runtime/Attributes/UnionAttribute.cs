@@ -50,7 +50,8 @@ public sealed class CaseAttribute : Attribute
     /// <c>DnsNameCompressor</c>: the case's octets are then read as <see cref="Type"/> and written by its compressing
     /// writer, and the union's length field is set afterwards. RFC 1035 §4.1.4 allows it for the well-known types (NS,
     /// CNAME, PTR, MX, SOA); RFC 3597 §4 forbids it for every other type (SRV's target is written as it is). A case
-    /// whose type has no name fields has nothing to compress. Default: false (the octets are written as they are).
+    /// whose type has no name fields has nothing to compress (CODEC035). Default: false (the octets are written as they
+    /// are).
     /// </summary>
     public bool CompressNames { get; set; }
 }
