@@ -142,10 +142,18 @@ public sealed partial class DnsNameCompressor
     [MethodImpl(MethodImplOptions.NoInlining)]
     private bool WriteFlattened(DnsName name, Span<byte> message, ref int position, out int size)
     {
+        if (name.IsRoot)
+        {
+            // The root (DnsName.Root, default) lies in no message: its one octet needs no buffer.
+            return Write(RootName, message, ref position, out size);
+        }
+
         Span<byte> flat = stackalloc byte[name.WireLength];
         int length = name.CopyUncompressedTo(flat);
         return Write(flat[..length], message, ref position, out size);
     }
+
+    private static ReadOnlySpan<byte> RootName => [0];
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static WriteResult TooSmall(int needed, int available) => WriteResult.DestinationTooSmall(needed, available);
@@ -250,9 +258,12 @@ public sealed partial class DnsNameCompressor
         if (target >= 0)
         {
             needed = literal + 2;
-            flat[..literal].CopyTo(destination);
-            destination[literal] = (byte)(DnsWire.PointerTag | (target >> 8));
-            destination[literal + 1] = (byte)target;
+            if (literal != 0)
+            {
+                flat[..literal].CopyTo(destination);
+            }
+
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(destination.Slice(literal, 2), (ushort)((DnsWire.PointerTag << 8) | target));
         }
         else
         {
