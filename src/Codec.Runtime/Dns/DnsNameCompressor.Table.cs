@@ -50,13 +50,17 @@ public sealed partial class DnsNameCompressor
 
     /// <summary>
     /// The short key of the suffix of <paramref name="flat"/> that starts at label <paramref name="at"/>: its length in
-    /// octets, its first label's length octet and that label's first octet with bit 0x20 set (so that ASCII case does
-    /// not change it). Three octets at hand, no arithmetic: what the scanned entries are compared by, as a hand-written
-    /// builder compares the lengths of its few entries. Equal names (ignoring case) have equal short keys.
+    /// octets (at most 255), its first label's length octet, and that label's first and last octets with bit 0x20 set
+    /// (so that ASCII case does not change them). Octets at hand, no arithmetic: what the scanned entries are compared
+    /// by, as a hand-written builder compares the lengths of its few entries. Equal names (ignoring case) have equal
+    /// short keys.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint ShortKey(ReadOnlySpan<byte> flat, int at) =>
-        ((uint)(flat.Length - at) << 16) | ((uint)(flat[at + 1] | 0x20) << 8) | flat[at];
+    private static uint ShortKey(ReadOnlySpan<byte> flat, int at)
+    {
+        int label = flat[at];
+        return ((uint)(flat.Length - at) << 24) | ((uint)(flat[at + label] | 0x20) << 16) | ((uint)(flat[at + 1] | 0x20) << 8) | (uint)label;
+    }
 
     /// <summary>
     /// The hashed key (<see cref="SuffixKey"/>) of the remembered suffix at <paramref name="offset"/> in
@@ -260,7 +264,7 @@ public sealed partial class DnsNameCompressor
             for (int e = 0; e < ScannedSuffixes; e++)
             {
                 int offset = _offsets[e];
-                _keys[e] = offset >= position ? SuffixKey(flat, offset - position) : KeyAt(written, offset, (int)(_shortKeys[e] >> 16));
+                _keys[e] = offset >= position ? SuffixKey(flat, offset - position) : KeyAt(written, offset, (int)(_shortKeys[e] >> 24));
             }
         }
 
