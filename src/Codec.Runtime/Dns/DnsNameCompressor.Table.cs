@@ -7,7 +7,8 @@ namespace Codec.Dns;
 // while there are few, indexed by an open-addressing hash table once there are more than ScannedSuffixes.
 public sealed partial class DnsNameCompressor
 {
-    private readonly uint[] _keys;        // entry i: the key of the suffix at _offsets[i]
+    private readonly uint[] _shortKeys;   // entry i < ScannedSuffixes: the short key of the suffix at _offsets[i]
+    private readonly uint[] _keys;        // entry i, once indexed: the hashed key of the suffix at _offsets[i]
     private readonly ushort[] _offsets;
     private readonly ushort[] _slots;     // hash index: entry + 1; 0 marks a free slot; used past ScannedSuffixes
     private readonly int _mask;
@@ -44,24 +45,71 @@ public sealed partial class DnsNameCompressor
             }
         }
 
+        return Mix(word, remaining);
+    }
+
+    /// <summary>
+    /// The short key of the suffix of <paramref name="flat"/> that starts at label <paramref name="at"/>: its length in
+    /// octets (at most 255), its first label's length octet, and that label's first and last octets with bit 0x20 set
+    /// (so that ASCII case does not change them). Octets at hand, no arithmetic: what the scanned entries are compared
+    /// by, as a hand-written builder compares the lengths of its few entries. Equal names (ignoring case) have equal
+    /// short keys.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint ShortKey(ReadOnlySpan<byte> flat, int at)
+    {
+        int label = flat[at];
+        return ((uint)(flat.Length - at) << 24) | ((uint)(flat[at + label] | 0x20) << 16) | ((uint)(flat[at + 1] | 0x20) << 8) | (uint)label;
+    }
+
+    /// <summary>
+    /// The hashed key (<see cref="SuffixKey"/>) of the remembered suffix at <paramref name="offset"/> in
+    /// <paramref name="written"/>, <paramref name="remaining"/> octets long uncompressed: its first label lies there in
+    /// full (only labels written out are remembered). For the entries scanned so far, when the index is built.
+    /// </summary>
+    private static uint KeyAt(ReadOnlySpan<byte> written, int offset, int remaining)
+    {
+        int take = Math.Min(8, 1 + written[offset]);
+        if (take > written.Length - offset)
+        {
+            return 0;   // the message was rewritten behind the compressor's back: a key that only costs a miss
+        }
+
+        ulong word = 0;
+        for (int i = 0; i < take; i++)
+        {
+            word = (word << 8) | written[offset + i];
+        }
+
+        return Mix(word, remaining);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Mix(ulong word, int remaining)
+    {
         ulong key = ((word | 0x2020202020202020UL) ^ ((ulong)(uint)remaining << 56)) * 0x9E3779B97F4A7C15UL;
         return (uint)(key >> 32);
     }
 
-    /// <summary>The offset of a remembered name equal to <paramref name="suffix"/>, confirmed in <paramref name="written"/>; -1 if none.</summary>
+    /// <summary>
+    /// The offset of a remembered name equal to the suffix of <paramref name="flat"/> at label <paramref name="at"/>,
+    /// confirmed in <paramref name="written"/>; -1 if none. <paramref name="key"/> is the suffix's key for
+    /// <see cref="Remember"/>: its short key while the entries are scanned, its hashed key once they are indexed.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Find(uint key, ReadOnlySpan<byte> suffix, ReadOnlySpan<byte> written)
+    private int Find(ReadOnlySpan<byte> flat, int at, ReadOnlySpan<byte> written, out uint key)
     {
         int count = _count;
         if (count <= ScannedSuffixes)
         {
-            ReadOnlySpan<uint> keys = new(_keys, 0, count);
+            key = ShortKey(flat, at);
+            ReadOnlySpan<uint> keys = new(_shortKeys, 0, count);
             for (int i = 0; i < keys.Length; i++)
             {
                 if (keys[i] == key)
                 {
                     int offset = _offsets[i];
-                    if (Spells(written, offset, suffix))
+                    if (Spells(written, offset, flat[at..]))
                     {
                         return offset;
                     }
@@ -71,7 +119,8 @@ public sealed partial class DnsNameCompressor
             return -1;
         }
 
-        return FindIndexed(key, suffix, written);
+        key = SuffixKey(flat, at);
+        return FindIndexed(key, flat[at..], written);
     }
 
     private int FindIndexed(uint key, ReadOnlySpan<byte> suffix, ReadOnlySpan<byte> written)
@@ -175,28 +224,51 @@ public sealed partial class DnsNameCompressor
         return true;
     }
 
+    /// <summary>
+    /// Remembers the suffix of <paramref name="flat"/> at label <paramref name="at"/>, about to be written at
+    /// <paramref name="position"/> + <paramref name="at"/>; <paramref name="key"/> is what <see cref="Find"/> gave for it.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Remember(uint key, int offset)
+    private void Remember(uint key, ReadOnlySpan<byte> flat, int at, int position, ReadOnlySpan<byte> written)
     {
         int count = _count;
-        if (offset >= DnsWire.PointerLimit || count == _keys.Length)
+        int offset = position + at;
+        if (offset >= DnsWire.PointerLimit || count == _offsets.Length)
         {
             return;
         }
 
-        _keys[count] = key;
         _offsets[count] = (ushort)offset;
         _count = count + 1;
-        if (count >= ScannedSuffixes)
+        if (count < ScannedSuffixes)
         {
-            Index(count);
+            _shortKeys[count] = key;
+            return;
         }
+
+        Index(count, key, flat, at, position, written);
     }
 
-    /// <summary>Puts entry <paramref name="entry"/> in the hash index, and the scanned ones before it when it is the first past them.</summary>
+    /// <summary>
+    /// Puts entry <paramref name="entry"/> in the hash index; when it is the first past the scanned ones, first works out
+    /// the hashed keys of those (from the name being written for its own suffixes, from the message for the others) and
+    /// indexes them.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void Index(int entry)
+    private void Index(int entry, uint key, ReadOnlySpan<byte> flat, int at, int position, ReadOnlySpan<byte> written)
     {
+        if (entry == ScannedSuffixes)
+        {
+            // The search that found no suffix scanned, so key is a short key: the hashed one is computed here.
+            key = SuffixKey(flat, at);
+            for (int e = 0; e < ScannedSuffixes; e++)
+            {
+                int offset = _offsets[e];
+                _keys[e] = offset >= position ? SuffixKey(flat, offset - position) : KeyAt(written, offset, (int)(_shortKeys[e] >> 24));
+            }
+        }
+
+        _keys[entry] = key;
         for (int e = entry == ScannedSuffixes ? 0 : entry; e <= entry; e++)
         {
             int slot = (int)_keys[e] & _mask;

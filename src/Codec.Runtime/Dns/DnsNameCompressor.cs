@@ -9,9 +9,10 @@ namespace Codec.Dns;
 /// </summary>
 /// <remarks>
 /// <para>The table remembers, for every label written so far that starts below offset 0x4000 (pointers carry 14
-/// bits), the offset and a case-insensitive key of the name from there on (its length and first label). The first
-/// suffixes of a message are found by scanning their keys, as a hand-written builder scans its handful of entries;
-/// past <see cref="ScannedSuffixes"/> they are indexed by a hash table, so messages with many names stay linear. A
+/// bits), the offset and a case-insensitive key of the name from there on. The first suffixes of a message are found
+/// by scanning short keys (the suffix's length, its first label's length and first octet: no hashing), as a
+/// hand-written builder scans its handful of entries; past <see cref="ScannedSuffixes"/> they are indexed by a hash
+/// table of keys that take in up to eight octets of the first label, so messages with many names stay linear. A
 /// hit is confirmed against the octets actually in the message before a pointer is written, so key collisions, or a
 /// message rewritten behind the compressor's back, never produce a wrong pointer. Suffixes match ignoring ASCII case
 /// (RFC 4343): the first spelling written is the one pointed to.</para>
@@ -44,7 +45,8 @@ public sealed partial class DnsNameCompressor
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(capacity, DnsWire.PointerLimit / 2);
 
-        _keys = new uint[capacity];
+        _shortKeys = new uint[Math.Min(capacity, ScannedSuffixes)];
+        _keys = capacity > ScannedSuffixes ? new uint[capacity] : [];
         _offsets = new ushort[capacity];
 
         // Open addressing at most half full keeps probe runs short; only a message with many suffixes needs it.
@@ -140,10 +142,18 @@ public sealed partial class DnsNameCompressor
     [MethodImpl(MethodImplOptions.NoInlining)]
     private bool WriteFlattened(DnsName name, Span<byte> message, ref int position, out int size)
     {
+        if (name.IsRoot)
+        {
+            // The root (DnsName.Root, default) lies in no message: its one octet needs no buffer.
+            return Write(RootName, message, ref position, out size);
+        }
+
         Span<byte> flat = stackalloc byte[name.WireLength];
         int length = name.CopyUncompressedTo(flat);
         return Write(flat[..length], message, ref position, out size);
     }
+
+    private static ReadOnlySpan<byte> RootName => [0];
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static WriteResult TooSmall(int needed, int available) => WriteResult.DestinationTooSmall(needed, available);
@@ -188,20 +198,20 @@ public sealed partial class DnsNameCompressor
         }
 
         // Room for the whole name, so it will be written: each label written out in full is remembered as the search
-        // passes it (its key is at hand). A suffix remembered here lies at or past position, outside what is looked
-        // up, and never equals a shorter suffix of the same name; the longest suffix already written is the first found.
+        // passes it (its key is at hand: the short key while the table is scanned, the hashed one once it is indexed).
+        // A suffix remembered here lies at or past position, outside what is looked up, and never equals a shorter
+        // suffix of the same name; the longest suffix already written is the first found.
         ReadOnlySpan<byte> written = message[..position];
         int literal = 0;
         int target = -1;
         while (flat[literal] != 0)
         {
-            uint key = SuffixKey(flat, literal);
-            if ((target = Find(key, flat[literal..], written)) >= 0)
+            if ((target = Find(flat, literal, written, out uint key)) >= 0)
             {
                 break;
             }
 
-            Remember(key, position + literal);
+            Remember(key, flat, literal, position, written);
             literal += 1 + flat[literal];
         }
 
@@ -219,7 +229,7 @@ public sealed partial class DnsNameCompressor
         ReadOnlySpan<byte> written = message[..position];
         int literal = 0;
         int target = -1;
-        while (flat[literal] != 0 && (target = Find(SuffixKey(flat, literal), flat[literal..], written)) < 0)
+        while (flat[literal] != 0 && (target = Find(flat, literal, written, out _)) < 0)
         {
             literal += 1 + flat[literal];
         }
@@ -232,7 +242,7 @@ public sealed partial class DnsNameCompressor
 
         for (int at = 0; at < literal; at += 1 + flat[at])
         {
-            Remember(SuffixKey(flat, at), position + at);
+            Remember(_count < ScannedSuffixes ? ShortKey(flat, at) : SuffixKey(flat, at), flat, at, position, written);
         }
 
         Place(flat, message, ref position, literal, target);
@@ -248,9 +258,12 @@ public sealed partial class DnsNameCompressor
         if (target >= 0)
         {
             needed = literal + 2;
-            flat[..literal].CopyTo(destination);
-            destination[literal] = (byte)(DnsWire.PointerTag | (target >> 8));
-            destination[literal + 1] = (byte)target;
+            if (literal != 0)
+            {
+                flat[..literal].CopyTo(destination);
+            }
+
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(destination.Slice(literal, 2), (ushort)((DnsWire.PointerTag << 8) | target));
         }
         else
         {
