@@ -433,8 +433,19 @@ namespace Codec.Generator.Emitting
             LengthRule rule = field.Length!;
             w.Line("// " + field.Name + ": " + rule.Field + " × " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + (rule.Offset == 0 ? string.Empty : " + (" + rule.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")") + " bytes");
             w.OpenBlock();
-            w.Line("long length = ((long)value." + rule.Field + " * " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L) + " + Long(rule.Offset) + ";");
-            w.Open("if (length < 0 || length > end - position)");
+            if (IsPlainLength(model, rule))
+            {
+                // The field is the length itself and no wider than 31 bits: one compare in int (never negative, and
+                // position never passes end), where the general form below is 64-bit arithmetic and two compares.
+                w.Line("int length = value." + rule.Field + ";");
+                w.Open("if (length > end - position)");
+            }
+            else
+            {
+                w.Line("long length = ((long)value." + rule.Field + " * " + rule.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L) + " + Long(rule.Offset) + ";");
+                w.Open("if (length < 0 || length > end - position)");
+            }
+
             w.Line(FastFail);
             w.Close();
             w.Line();
@@ -443,6 +454,10 @@ namespace Codec.Generator.Emitting
             w.Line("position = fieldEnd;");
             w.Close();
         }
+
+        /// <summary>Whether a length is its field's value as it is (scale 1, no offset), an unsigned integer of at most 31 bits.</summary>
+        private static bool IsPlainLength(MessageModel model, LengthRule rule) =>
+            rule.Scale == 1 && rule.Offset == 0 && model.Fields.FirstOrDefault(f => f.Name == rule.Field) is { Kind: FieldModelKind.Unsigned, Bits: <= 31, TypeBits: <= 31 };
 
         /// <summary>A member that fills <c>[position, fieldEnd)</c> exactly.</summary>
         private static void EmitFastBounded(SourceWriter w, MessageModel model, FieldModel field, string fieldEnd)
