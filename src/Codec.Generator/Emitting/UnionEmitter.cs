@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using Codec.Generator.Model;
 
@@ -130,7 +131,24 @@ namespace Codec.Generator.Emitting
             {
                 w.Line("case " + Number(c.Value) + ":");
                 w.Indent();
-                w.Line("outcome = " + (c.IsRefLike ? "offset == end ? CodecEmpty" + c.Member + " : " : string.Empty) + "CodecRead" + c.Member + "(bounded, offset);");
+                if (c.IsRefLike)
+                {
+                    w.Line("outcome = offset == end ? CodecEmpty" + c.Member + " : CodecRead" + c.Member + "(bounded, offset);");
+                }
+                else
+                {
+                    // A case without spans is read here, inlined, and its answer tested where it is made: packed into
+                    // the outcome and tested after the switch, as the calls' answers are, the JIT kept the read's bool
+                    // and length in registers and tested them again (a dozen instructions per A record where two do).
+                    w.Open("if (global::Codec.MessageList<" + c.ValueType + ">.TryReadElementAt(bounded, offset, out _, out int consumed" + c.Member + ", out int memo" + c.Member + ") && consumed" + c.Member + " == end - offset)");
+                    w.Line("value = new " + self + "(bounded, offset, end - offset, " + Number(c.Value) + ", memo" + c.Member + ");");
+                    w.Line("bytesConsumed = end - offset;");
+                    w.Line("return true;");
+                    w.Close();
+                    w.Line();
+                    w.Line("outcome = ulong.MaxValue;");
+                }
+
                 w.Line("break;");
                 w.Outdent();
             }
@@ -177,14 +195,15 @@ namespace Codec.Generator.Emitting
                 }
             }
 
-            // One method per case. A case whose value holds spans stays out of the switch: inlined, its value would be a
+            // One method per case whose value holds spans: it stays out of the switch, since inlined, its value would be a
             // local of the switch's frame, and such locals are zeroed on every call, whichever case runs. Each answers its
             // memo and length in one value rather than through out parameters: a local whose address goes to a call that
-            // is not inlined lives in memory, and the switch's locals are shared by every case.
-            foreach (UnionCaseModel c in model.Cases)
+            // is not inlined lives in memory, and the switch's locals are shared by every case. (The other cases are read
+            // in the switch.)
+            foreach (UnionCaseModel c in model.Cases.Where(c => c.IsRefLike))
             {
                 w.Line();
-                w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions." + (c.IsRefLike ? "NoInlining" : "AggressiveInlining") + ")]");
+                w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
                 w.Line("private static ulong CodecRead" + c.Member + "(" + Span + " message, int offset) =>");
                 w.Line("    global::Codec.MessageList<" + c.ValueType + ">.TryReadElementAt(message, offset, out _, out int consumed, out int memo) ? ((ulong)(uint)memo << 32) | (uint)consumed : ulong.MaxValue;");
             }

@@ -164,7 +164,8 @@ public readonly ref partial struct DnsName
             }
             else if (octet >= DnsWire.PointerTag)
             {
-                if (position + 1 >= message.Length)
+                // Unsigned, as the indexer checks it, so that the JIT drops the indexer's own check.
+                if ((uint)(position + 1) >= (uint)message.Length)
                 {
                     break;
                 }
