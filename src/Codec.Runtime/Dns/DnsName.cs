@@ -38,19 +38,28 @@ public readonly ref partial struct DnsName
 
     private readonly ReadOnlySpan<byte> _message;
     private readonly int _offset;
-    private readonly byte _wireLength;
-    private readonly byte _labelCount;
 
-    private DnsName(ReadOnlySpan<byte> message, int offset, int wireLength, int labelCount)
+    // The uncompressed length (bits 0-7), the label count (bits 8-15) and whether the name follows a pointer
+    // (Compressed, bit 24) in one field, stored and loaded as one 32-bit value: an element built by a caller and read by
+    // the generated writer it calls is then forwarded from the caller's store, where two octet fields stored one by one
+    // and copied as one 16-bit load stalled that load. A name without a pointer lies flat where it was read, which the
+    // compressor then takes without walking it again.
+    private const int Compressed = 1 << 24;
+    private readonly int _shape;
+
+    private DnsName(ReadOnlySpan<byte> message, int offset, int shape)
     {
         _message = message;
         _offset = offset;
-        _wireLength = (byte)wireLength;
-        _labelCount = (byte)labelCount;
+        _shape = shape;
     }
 
+    /// <summary>The shape of a name <see cref="TryRead(ReadOnlySpan{byte}, int, out DnsName)"/> checked: 1–255 octets, 0–127 labels.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Shape(int wireLength, int labelCount, bool compressed) => wireLength | (labelCount << 8) | (compressed ? Compressed : 0);
+
     /// <summary>The root name, <c>.</c> (one zero octet).</summary>
-    public static DnsName Root => new(DnsWire.RootName, 0, 1, 0);
+    public static DnsName Root => new(DnsWire.RootName, 0, 1);
 
     /// <summary>The message the name was read from (for <c>default</c>, a lone root octet).</summary>
     public ReadOnlySpan<byte> Message => _message.IsEmpty ? DnsWire.RootName : _message;
@@ -62,14 +71,14 @@ public readonly ref partial struct DnsName
     public int WireLength
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => _message.IsEmpty ? 1 : _wireLength;
+        get => _message.IsEmpty ? 1 : _shape & 0xFF;
     }
 
     /// <summary>Number of labels, not counting the empty root label (0 for the root, 2 for <c>example.com.</c>).</summary>
-    public int LabelCount => _labelCount;
+    public int LabelCount => (_shape >> 8) & 0xFF;
 
     /// <summary>Whether this is the root name.</summary>
-    public bool IsRoot => _labelCount == 0;
+    public bool IsRoot => (_shape & 0xFF00) == 0;
 
     /// <summary>The labels from the leftmost, without length octets and without the root label.</summary>
     public LabelEnumerator GetEnumerator() => new(Message, _offset);
