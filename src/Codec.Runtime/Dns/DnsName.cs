@@ -47,6 +47,7 @@ public readonly ref partial struct DnsName
     private const int Compressed = 1 << 24;
     private readonly int _shape;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private DnsName(ReadOnlySpan<byte> message, int offset, int shape)
     {
         _message = message;

@@ -149,6 +149,7 @@ public sealed partial class DnsNameCompressor
     /// the root is compared at once: octets equal to the suffix's have its (valid) length octets where it has them, and
     /// the case-blind comparison folds letters only, never a length octet (those are below 64).
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool Spells(ReadOnlySpan<byte> written, int offset, ReadOnlySpan<byte> suffix)
     {
         int position = offset;
