@@ -143,7 +143,7 @@ public readonly ref partial struct DnsName
         // bounds-safe.
         ReadOnlySpan<byte> message = Message;
         int length = WireLength;
-        if ((_shape & Compressed) == 0 && (uint)length <= (uint)(message.Length - _offset))
+        if ((_labels & Compressed) == 0 && (uint)length <= (uint)(message.Length - _offset))
         {
             wire = message.Slice(_offset, length);
             return true;

@@ -63,7 +63,7 @@ public readonly ref partial struct DnsName
                     consumed = position + 1 - offset;
                 }
 
-                name = new DnsName(message, offset, Shape(wireLength + 1, labelCount, compressed));
+                name = new DnsName(message, offset, wireLength + 1, Labels(labelCount, compressed));
                 return ReadResult.Done(consumed);
             }
 
@@ -147,7 +147,7 @@ public readonly ref partial struct DnsName
             if (octet == 0)
             {
                 bytesConsumed = consumed == 0 ? position + 1 - offset : consumed;
-                name = new DnsName(message, offset, Shape(wireLength + 1, labelCount, consumed != 0));
+                name = new DnsName(message, offset, wireLength + 1, Labels(labelCount, consumed != 0));
                 return true;
             }
 
@@ -205,7 +205,7 @@ public readonly ref partial struct DnsName
     public int Memo
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => (1 << 16) | _shape;
+        get => (1 << 16) | (_labels << 8) | _wireLength;
     }
 
     /// <summary>
@@ -218,14 +218,14 @@ public readonly ref partial struct DnsName
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool ReadMemoized(ReadOnlySpan<byte> message, int offset, int memo, out DnsName name)
     {
-        // The tag (bit 16) and, besides the shape, nothing but the Compressed bit.
-        if ((uint)offset >= (uint)message.Length || ((memo >> 16) & ~(Compressed >> 16)) != 1 || (memo & 0xFF) == 0)
+        // The tag (bit 16) and, besides the length and the labels, nothing but the Compressed bit (bit 24).
+        if ((uint)offset >= (uint)message.Length || ((memo >> 16) & ~(Compressed >> 8)) != 1 || (memo & 0xFF) == 0)
         {
             name = default;
             return false;
         }
 
-        name = new DnsName(message, offset, memo & ~(1 << 16));
+        name = new DnsName(message, offset, memo & 0xFF, (memo >> 8) & (0xFF | Compressed));
         return true;
     }
 
