@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Codec.Dns;
 
 public readonly ref partial struct DnsName
@@ -133,25 +135,18 @@ public readonly ref partial struct DnsName
     /// The name's uncompressed wire form where it lies in <see cref="Message"/>, when it has no pointer (one run of
     /// labels up to the root octet): then nothing needs to be copied to see it flat.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool TryGetUncompressed(out ReadOnlySpan<byte> wire)
     {
+        // TryRead saw whether the name follows a pointer: one that does not lies flat, WireLength octets from its offset
+        // (the root, default, included: a lone root octet). The length check keeps a name rebuilt from a foreign memo
+        // bounds-safe.
         ReadOnlySpan<byte> message = Message;
-        int position = _offset;
-        while ((uint)position < (uint)message.Length)
+        int length = WireLength;
+        if ((_labels & Compressed) == 0 && (uint)length <= (uint)(message.Length - _offset))
         {
-            byte octet = message[position];
-            if (octet == 0)
-            {
-                wire = message[_offset..(position + 1)];
-                return true;
-            }
-
-            if (octet >= DnsWire.PointerTag)
-            {
-                break;
-            }
-
-            position += 1 + octet;
+            wire = message.Slice(_offset, length);
+            return true;
         }
 
         wire = default;

@@ -57,12 +57,13 @@ public readonly ref partial struct DnsName
             byte octet = message[position];
             if (octet == 0)
             {
-                if (consumed == 0)
+                bool compressed = consumed != 0;
+                if (!compressed)
                 {
                     consumed = position + 1 - offset;
                 }
 
-                name = new DnsName(message, offset, wireLength + 1, labelCount);
+                name = new DnsName(message, offset, wireLength + 1, Labels(labelCount, compressed));
                 return ReadResult.Done(consumed);
             }
 
@@ -146,7 +147,7 @@ public readonly ref partial struct DnsName
             if (octet == 0)
             {
                 bytesConsumed = consumed == 0 ? position + 1 - offset : consumed;
-                name = new DnsName(message, offset, wireLength + 1, labelCount);
+                name = new DnsName(message, offset, wireLength + 1, Labels(labelCount, consumed != 0));
                 return true;
             }
 
@@ -198,14 +199,14 @@ public readonly ref partial struct DnsName
 
     /// <summary>
     /// What <see cref="TryRead(ReadOnlySpan{byte}, int, out DnsName, out int)"/> found walking this name (its uncompressed
-    /// length and label count), nonzero, for <see cref="ReadMemoized"/>: generated unions keep it so that their typed
+    /// length, label count and whether it follows a pointer), nonzero, for <see cref="ReadMemoized"/>: generated unions keep it so that their typed
     /// accessors rebuild a name they validated without walking it again.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public int Memo
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => (1 << 16) | (_labelCount << 8) | _wireLength;
+        get => (1 << 16) | (_labels << 8) | _wireLength;
     }
 
     /// <summary>
@@ -218,13 +219,14 @@ public readonly ref partial struct DnsName
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool ReadMemoized(ReadOnlySpan<byte> message, int offset, int memo, out DnsName name)
     {
-        if ((uint)offset >= (uint)message.Length || (memo >> 16) != 1 || (memo & 0xFF) == 0)
+        // The tag (bit 16) and, besides the length and the labels, nothing but the Compressed bit (bit 24).
+        if ((uint)offset >= (uint)message.Length || ((memo >> 16) & ~(Compressed >> 8)) != 1 || (memo & 0xFF) == 0)
         {
             name = default;
             return false;
         }
 
-        name = new DnsName(message, offset, memo & 0xFF, (memo >> 8) & 0xFF);
+        name = new DnsName(message, offset, memo & 0xFF, (memo >> 8) & (0xFF | Compressed));
         return true;
     }
 

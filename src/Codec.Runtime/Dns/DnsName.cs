@@ -38,16 +38,29 @@ public readonly ref partial struct DnsName
 
     private readonly ReadOnlySpan<byte> _message;
     private readonly int _offset;
-    private readonly byte _wireLength;
-    private readonly byte _labelCount;
 
-    private DnsName(ReadOnlySpan<byte> message, int offset, int wireLength, int labelCount)
+    // The uncompressed length, and the label count (bits 0-7) with whether the name follows a pointer (Compressed,
+    // bit 16): 32-bit fields, each stored and loaded as one value. An element built by a caller and read by the
+    // generated writer it calls is then forwarded from the caller's stores, where two octet fields stored one by one and
+    // copied as one 16-bit load stalled that load. Two fields, not one packed: a reader that folds only the length
+    // (the common case) would otherwise build and unpack the whole value for every name. A name without a pointer lies
+    // flat where it was read, which the compressor then takes without walking it again.
+    private const int Compressed = 1 << 16;
+    private readonly int _wireLength;
+    private readonly int _labels;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private DnsName(ReadOnlySpan<byte> message, int offset, int wireLength, int labels)
     {
         _message = message;
         _offset = offset;
-        _wireLength = (byte)wireLength;
-        _labelCount = (byte)labelCount;
+        _wireLength = wireLength;
+        _labels = labels;
     }
+
+    /// <summary>The label field of a name that follows a pointer (<paramref name="compressed"/>) or not.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Labels(int labelCount, bool compressed) => labelCount | (compressed ? Compressed : 0);
 
     /// <summary>The root name, <c>.</c> (one zero octet).</summary>
     public static DnsName Root => new(DnsWire.RootName, 0, 1, 0);
@@ -66,10 +79,10 @@ public readonly ref partial struct DnsName
     }
 
     /// <summary>Number of labels, not counting the empty root label (0 for the root, 2 for <c>example.com.</c>).</summary>
-    public int LabelCount => _labelCount;
+    public int LabelCount => _labels & 0xFF;
 
     /// <summary>Whether this is the root name.</summary>
-    public bool IsRoot => _labelCount == 0;
+    public bool IsRoot => (_labels & 0xFF) == 0;
 
     /// <summary>The labels from the leftmost, without length octets and without the root label.</summary>
     public LabelEnumerator GetEnumerator() => new(Message, _offset);

@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Codec.Dns;
 
@@ -143,13 +145,106 @@ public sealed partial class DnsNameCompressor
     }
 
     /// <summary>
+    /// Whether the name at <paramref name="offset"/> in <paramref name="written"/> reads as <paramref name="suffix"/> (a
+    /// valid uncompressed name), as <see cref="SpellsIgnoringCase"/> decides, first without walking labels: the octets
+    /// there are compared with the rest of the suffix at once, and equal up to its root octet they are that name, flat.
+    /// Where they differ at a pointer octet that stands where a label of the suffix starts, the octets before it are
+    /// those labels, and the pointer is checked as a reader checks it and followed. Any other difference (ASCII case, a
+    /// name that is not there) is left to the walk.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool Spells(ReadOnlySpan<byte> written, int offset, ReadOnlySpan<byte> suffix)
+    {
+        int position = offset;
+        int limit = offset;     // every pointer must point below the labels that contain it
+        int at = 0;             // in suffix
+        int hops = 0;
+        while ((uint)position < (uint)written.Length)
+        {
+            int rest = suffix.Length - at;      // the labels left and the root octet
+            int same = CommonPrefix(written[position..], suffix[at..]);
+            if (same == rest)
+            {
+                return true;
+            }
+
+            int end = position + same;
+            if (end + 1 >= written.Length || written[end] < DnsWire.PointerTag || !StartsLabel(suffix, at, at + same))
+            {
+                break;
+            }
+
+            int target = ((written[end] & ~DnsWire.LabelTypeMask) << 8) | written[end + 1];
+            if (target >= limit || ++hops > DnsName.MaxPointerHops)
+            {
+                return false;   // the walk would refuse this pointer too: it reaches it through the same labels
+            }
+
+            at += same;
+            limit = target;
+            position = target;
+        }
+
+        return SpellsIgnoringCase(written, offset, suffix);
+    }
+
+    /// <summary>
+    /// How many first octets <paramref name="a"/> and <paramref name="b"/> have in common: eight at a time (names are
+    /// short, and <see cref="MemoryExtensions.CommonPrefixLength{T}(ReadOnlySpan{T}, ReadOnlySpan{T})"/> compares runs under
+    /// sixteen octets one by one), the last word overlapping the one before.
+    /// </summary>
+    private static int CommonPrefix(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
+    {
+        int n = Math.Min(a.Length, b.Length);
+        ref byte x = ref MemoryMarshal.GetReference(a);
+        ref byte y = ref MemoryMarshal.GetReference(b);
+        if (n < 8)
+        {
+            int i = 0;
+            while (i < n && Unsafe.Add(ref x, i) == Unsafe.Add(ref y, i))
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        for (int i = 0; ; i += 8)
+        {
+            // The last word ends at n; the octets it shares with the word before are equal, so its first difference is past them.
+            int start = Math.Min(i, n - 8);
+            ulong difference = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref x, start)) ^ Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref y, start));
+            if (difference != 0)
+            {
+                return start + ((BitConverter.IsLittleEndian ? BitOperations.TrailingZeroCount(difference) : BitOperations.LeadingZeroCount(difference)) >> 3);
+            }
+
+            if (start == n - 8)
+            {
+                return n;
+            }
+        }
+    }
+
+    /// <summary>Whether a label of the valid name <paramref name="suffix"/> starts at <paramref name="end"/>, walking its labels from <paramref name="at"/> (one of them).</summary>
+    private static bool StartsLabel(ReadOnlySpan<byte> suffix, int at, int end)
+    {
+        while (at < end)
+        {
+            at += 1 + suffix[at];
+        }
+
+        return at == end;
+    }
+
+    /// <summary>
     /// Whether the name at <paramref name="offset"/> in <paramref name="written"/> reads, by <see cref="DnsName.TryRead(ReadOnlySpan{byte}, int, out DnsName)"/>'s
     /// rules, as <paramref name="suffix"/> (a valid uncompressed name), ignoring ASCII case: one walk that follows the
     /// pointers, so that a pointer to it is one a reader follows to the same name. Each run of labels up to a pointer or
     /// the root is compared at once: octets equal to the suffix's have its (valid) length octets where it has them, and
     /// the case-blind comparison folds letters only, never a length octet (those are below 64).
     /// </summary>
-    private static bool Spells(ReadOnlySpan<byte> written, int offset, ReadOnlySpan<byte> suffix)
+    private static bool SpellsIgnoringCase(ReadOnlySpan<byte> written, int offset, ReadOnlySpan<byte> suffix)
     {
         int position = offset;
         int limit = offset;     // every pointer must point below the labels that contain it

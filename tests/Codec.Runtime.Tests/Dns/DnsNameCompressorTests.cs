@@ -290,4 +290,27 @@ public class DnsNameCompressorTests
             Assert.Equal(3, position - before);
         }
     }
+
+    [Fact]
+    public void A_label_octet_that_looks_like_a_pointer_is_not_followed()
+    {
+        // "a.\xC0\x05.com." then "a.\xC1\x05.com.": the same short key, first different inside the second label, where
+        // the written name has 0xC0 0x05, which read as a length octet would be a pointer to 5. The octets at 5 hold the
+        // rest of the second name, so following it would confirm a pointer to the first name: it must not be followed.
+        byte[] first = [1, (byte)'a', 2, 0xC0, 0x05, 3, (byte)'c', (byte)'o', (byte)'m', 0];
+        byte[] second = [1, (byte)'a', 2, 0xC1, 0x05, 3, (byte)'c', (byte)'o', (byte)'m', 0];
+        var message = new byte[64];
+        second.AsSpan(3).CopyTo(message.AsSpan(5));
+        var compressor = new DnsNameCompressor();
+        int position = 12;
+        Assert.True(compressor.TryWrite(first, message, ref position).IsDone);
+        int before = position;
+        Assert.True(compressor.TryWrite(second, message, ref position).IsDone);
+
+        Assert.Equal(7, position - before);     // "a", the second label, and a pointer to "com." in the first name
+        Assert.True(DnsName.TryRead(message, before, out DnsName name, out _));
+        var flat = new byte[name.WireLength];
+        name.CopyUncompressedTo(flat);
+        Assert.Equal(second, flat);
+    }
 }
