@@ -73,10 +73,7 @@ public class DnsResponseWrite
         for (int i = 0; i < DnsSample.BatchSize; i++)
         {
             int length = HandWrittenDnsWriter.WriteSampleResponse(packet[28..], DnsSample.IdOf(i), DnsSample.Address1, DnsSample.Address2);
-            HandWrittenPackets.WriteIpv4(packet, 28 + length, (ushort)(0x4d00 + i), 64, HandWrittenPackets.Udp, DnsSample.ServerAddress, DnsSample.ClientAddress);
-            HandWrittenPackets.WriteUdp(packet[20..], 53, DnsSample.ClientPort, 8 + length);
-            HandWrittenPackets.FillTransportChecksum(packet, 6);
-            total += 28 + length;
+            total += HandWrittenPackets.WrapUdp(packet, length, (ushort)(0x4d00 + i), DnsSample.ServerAddress, DnsSample.ClientAddress, 53, DnsSample.ClientPort);
         }
 
         return total;
@@ -91,10 +88,7 @@ public class DnsResponseWrite
         for (int i = 0; i < DnsSample.BatchSize; i++)
         {
             int length = HandWrittenDns.WriteSampleResponse(packet[28..], DnsSample.IdOf(i), DnsSample.Address1, DnsSample.Address2);
-            HandWrittenPackets.WriteIpv4(packet, 28 + length, (ushort)(0x4d00 + i), 64, HandWrittenPackets.Udp, DnsSample.ServerAddress, DnsSample.ClientAddress);
-            HandWrittenPackets.WriteUdp(packet[20..], 53, DnsSample.ClientPort, 8 + length);
-            HandWrittenPackets.FillTransportChecksum(packet, 6);
-            total += 28 + length;
+            total += HandWrittenPackets.WrapUdp(packet, length, (ushort)(0x4d00 + i), DnsSample.ServerAddress, DnsSample.ClientAddress, 53, DnsSample.ClientPort);
         }
 
         return total;

@@ -93,8 +93,6 @@ internal static class DnsSample
     public static void Wrap(ReadOnlySpan<byte> message, Span<byte> packet, ushort identification)
     {
         message.CopyTo(packet[28..]);
-        HandWrittenPackets.WriteIpv4(packet, 28 + message.Length, identification, 64, HandWrittenPackets.Udp, ServerAddress, ClientAddress);
-        HandWrittenPackets.WriteUdp(packet[20..], 53, ClientPort, 8 + message.Length);
-        HandWrittenPackets.FillTransportChecksum(packet, 6);
+        HandWrittenPackets.WrapUdp(packet, message.Length, identification, ServerAddress, ClientAddress, 53, ClientPort);
     }
 }

@@ -89,6 +89,19 @@ internal static class HandWrittenPackets
         BinaryPrimitives.WriteUInt16BigEndian(destination.Slice(4, 2), (ushort)length);
     }
 
+    /// <summary>
+    /// The IPv4 (DF, TTL 64) and UDP headers in front of the <paramref name="length"/> octets at <c>packet[28..]</c>, both
+    /// checksums computed; returns the packet's length.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int WrapUdp(Span<byte> packet, int length, ushort identification, uint source, uint target, ushort sourcePort, ushort destinationPort)
+    {
+        WriteIpv4(packet, 28 + length, identification, 64, Udp, source, target);
+        WriteUdp(packet[20..], sourcePort, destinationPort, 8 + length);
+        FillTransportChecksum(packet, 6);
+        return 28 + length;
+    }
+
     /// <summary>Computes the UDP or TCP checksum (pseudo-header included) of the segment after a 20-byte IPv4 header and stores it.</summary>
     public static void FillTransportChecksum(Span<byte> packet, int checksumOffset)
     {
