@@ -127,8 +127,20 @@ namespace Codec.Generator.Emitting
             w.Line(Span + " bounded = message.Slice(0, end);");
             w.Line("ulong outcome; // the case's memo and length (CodecRead*), or ulong.MaxValue when it does not read");
             w.Open("switch (discriminator)");
+            bool namesRead = false;
             foreach (UnionCaseModel c in model.Cases)
             {
+                if (c.IsOneName)
+                {
+                    if (!namesRead)
+                    {
+                        EmitOneNameCases(w, model);
+                        namesRead = true;
+                    }
+
+                    continue;
+                }
+
                 w.Line("case " + Number(c.Value) + ":");
                 w.Indent();
                 if (c.IsRefLike)
@@ -188,7 +200,7 @@ namespace Codec.Generator.Emitting
             // EDNS OPT record without options, the usual one, then reads without a call.
             foreach (UnionCaseModel c in model.Cases)
             {
-                if (c.IsRefLike)
+                if (c.IsRefLike && !c.IsOneName)
                 {
                     w.Line();
                     w.Line("private static readonly ulong CodecEmpty" + c.Member + " = CodecRead" + c.Member + "(default, 0);");
@@ -200,7 +212,7 @@ namespace Codec.Generator.Emitting
             // memo and length in one value rather than through out parameters: a local whose address goes to a call that
             // is not inlined lives in memory, and the switch's locals are shared by every case. (The other cases are read
             // in the switch.)
-            foreach (UnionCaseModel c in model.Cases.Where(c => c.IsRefLike))
+            foreach (UnionCaseModel c in model.Cases.Where(c => c.IsRefLike && !c.IsOneName))
             {
                 w.Line();
                 w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
@@ -270,7 +282,17 @@ namespace Codec.Generator.Emitting
                 w.Open("public bool TryGet" + c.Member + "(out " + c.ValueType + " value)");
                 w.Open("if (Discriminator == " + Number(c.Value) + ")");
                 w.Line(Span + " message = _codecMessage.Slice(0, _codecStart + Length);");
-                if (c.IsRefLike)
+                if (c.IsOneName)
+                {
+                    // A case that is one name is only made by reading it (EmitOneNameCases), which keeps the name's memo,
+                    // never 0; the one value of its discriminator without a memo is a default union whose case is declared
+                    // at 0, with no octets, which are no name, and the memoized read says no to memo 0 as well. So there is
+                    // nothing to validate again here, and no call: this accessor is inlined into record loops.
+                    w.Open("if (global::Codec.MessageList<" + c.ValueType + ">.ReadElementMemoizedAt(message, _codecStart, _codecMemo, out value))");
+                    w.Line("return true;");
+                    w.Close();
+                }
+                else if (c.IsRefLike)
                 {
                     // Validating again goes through a method of its own and a local of its own: a value whose address
                     // goes to a call that is not inlined lives in memory, and this one can then stay in registers.
@@ -296,7 +318,7 @@ namespace Codec.Generator.Emitting
                 w.Line("value = default;");
                 w.Line("return false;");
                 w.Close();
-                if (c.IsRefLike)
+                if (c.IsRefLike && !c.IsOneName)
                 {
                     w.Line();
                     w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
@@ -362,6 +384,32 @@ namespace Codec.Generator.Emitting
             }
 
             return w.ToString();
+        }
+
+        /// <summary>
+        /// The cases that are one domain name (NS, CNAME, PTR data), in one section of the switch: the name's walk is
+        /// inlined there (<c>DnsName.TryWalk</c>, what the case's read does) and its answer tested where it is made, so that
+        /// the read of such a case makes no call. A call in the record loop that reads the union makes every value live
+        /// across it (the owner name's length, TYPE, CLASS, TTL, the loop's state) take a callee-saved register or the
+        /// stack. Their memo is the name's, as the case message's own read answers it. Empty octets are no name.
+        /// </summary>
+        private static void EmitOneNameCases(SourceWriter w, UnionModel model)
+        {
+            foreach (UnionCaseModel c in model.Cases.Where(c => c.IsOneName))
+            {
+                w.Line("case " + Number(c.Value) + ":");
+            }
+
+            w.Indent();
+            w.Open("if (global::Codec.Dns.DnsName.TryWalk(bounded, offset, out int nameConsumed, out int nameMemo) && nameConsumed == end - offset)");
+            w.Line("value = new " + model.FullyQualifiedName + "(bounded, offset, end - offset, discriminator, nameMemo);");
+            w.Line("bytesConsumed = end - offset;");
+            w.Line("return true;");
+            w.Close();
+            w.Line();
+            w.Line("outcome = ulong.MaxValue;");
+            w.Line("break;");
+            w.Outdent();
         }
 
         private static string Number(ulong value) => value.ToString(CultureInfo.InvariantCulture) + "UL";
