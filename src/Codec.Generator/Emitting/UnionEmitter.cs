@@ -116,84 +116,19 @@ namespace Codec.Generator.Emitting
             w.Line("/// Reads the union as the overload that returns a <see cref=\"global::Codec.ReadResult\"/> does, answering only whether");
             w.Line("/// it read (<paramref name=\"bytesConsumed\"/> is then <c>end - offset</c>). Never throws.");
             w.Line("/// </summary>");
-            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-            w.Open("public static bool TryReadAt(" + Span + " message, int offset, int end, ulong discriminator, out " + self + " value, out int bytesConsumed)");
-            w.Open("if ((uint)offset > (uint)end || (uint)end > (uint)message.Length)");
-            w.Line("value = default;");
-            w.Line("bytesConsumed = 0;");
-            w.Line("return false;");
-            w.Close();
-            w.Line();
-            w.Line(Span + " bounded = message.Slice(0, end);");
-            w.Line("ulong outcome; // the case's memo and length (CodecRead*), or ulong.MaxValue when it does not read");
-            w.Open("switch (discriminator)");
-            bool namesRead = false;
-            foreach (UnionCaseModel c in model.Cases)
+            EmitFastRead(w, model, inlineOnly: false);
+            if (model.Cases.Any(c => c.IsRefLike && !c.IsOneName))
             {
-                if (c.IsOneName)
-                {
-                    if (!namesRead)
-                    {
-                        EmitOneNameCases(w, model);
-                        namesRead = true;
-                    }
-
-                    continue;
-                }
-
-                w.Line("case " + Number(c.Value) + ":");
-                w.Indent();
-                if (c.IsRefLike)
-                {
-                    w.Line("outcome = offset == end ? CodecEmpty" + c.Member + " : CodecRead" + c.Member + "(bounded, offset);");
-                }
-                else
-                {
-                    // A case without spans is read here, inlined, and its answer tested where it is made: packed into
-                    // the outcome and tested after the switch, as the calls' answers are, the JIT kept the read's bool
-                    // and length in registers and tested them again (a dozen instructions per A record where two do).
-                    w.Open("if (global::Codec.MessageList<" + c.ValueType + ">.TryReadElementAt(bounded, offset, out _, out int consumed" + c.Member + ", out int memo" + c.Member + ") && consumed" + c.Member + " == end - offset)");
-                    w.Line("value = new " + self + "(bounded, offset, end - offset, " + Number(c.Value) + ", memo" + c.Member + ");");
-                    w.Line("bytesConsumed = end - offset;");
-                    w.Line("return true;");
-                    w.Close();
-                    w.Line();
-                    w.Line("outcome = ulong.MaxValue;");
-                }
-
-                w.Line("break;");
-                w.Outdent();
-            }
-
-            w.Line("default:");
-            w.Indent();
-            w.Line("value = new " + self + "(bounded, offset, end - offset, discriminator);");
-            w.Line("bytesConsumed = end - offset;");
-            w.Line("return true;");
-            w.Outdent();
-            w.Close();
-            w.Line();
-            w.Line("// A case that does not read has length 0xFFFFFFFF, which no end - offset is.");
-            w.Open("if ((uint)outcome == (uint)(end - offset))");
-            w.Line("value = new " + self + "(bounded, offset, end - offset, discriminator, (int)(outcome >> 32));");
-            w.Line("bytesConsumed = end - offset;");
-            w.Line("return true;");
-            w.Close();
-            w.Line();
-            if (model.EmptyIsDefault)
-            {
-                w.Open("if (end == offset)");
-                w.Line("value = new " + self + "(bounded, offset, 0, UnknownDiscriminator);");
-                w.Line("bytesConsumed = 0;");
-                w.Line("return true;");
-                w.Close();
                 w.Line();
+                w.Line("/// <summary>");
+                w.Line("/// Reads the union as the <c>TryReadAt</c> that answers a bool does when its case is");
+                w.Line("/// one read without a call (or its octets are empty), and answers false for a case read by a call: for generated");
+                w.Line("/// readers, which then read the enclosing message again by a method of their own, so that the values they decoded");
+                w.Line("/// before the union are not live across a call. Never throws.");
+                w.Line("/// </summary>");
+                w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+                EmitFastRead(w, model, inlineOnly: true);
             }
-
-            w.Line("value = default;");
-            w.Line("bytesConsumed = 0;");
-            w.Line("return false;");
-            w.Close();
 
             // Empty octets read the same way wherever they lie (nothing before them is looked at: a compression pointer is
             // inside a name, which needs octets), so what a case out of line answers for them is worked out once: an
@@ -384,6 +319,94 @@ namespace Codec.Generator.Emitting
             }
 
             return w.ToString();
+        }
+
+        /// <summary>
+        /// The fast read: every case (<c>TryReadAt</c>), or (<paramref name="inlineOnly"/>, <c>TryReadInlineAt</c>) only the
+        /// cases read without a call, a case read by a call answering false unless its octets are empty.
+        /// </summary>
+        private static void EmitFastRead(SourceWriter w, UnionModel model, bool inlineOnly)
+        {
+            string self = model.FullyQualifiedName;
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+            w.Open("public static bool " + (inlineOnly ? "TryReadInlineAt" : "TryReadAt") + "(" + Span + " message, int offset, int end, ulong discriminator, out " + self + " value, out int bytesConsumed)");
+            w.Open("if ((uint)offset > (uint)end || (uint)end > (uint)message.Length)");
+            w.Line("value = default;");
+            w.Line("bytesConsumed = 0;");
+            w.Line("return false;");
+            w.Close();
+            w.Line();
+            w.Line(Span + " bounded = message.Slice(0, end);");
+            w.Line("ulong outcome; // the case's memo and length (CodecRead*), or ulong.MaxValue when it does not read");
+            w.Open("switch (discriminator)");
+            bool namesRead = false;
+            foreach (UnionCaseModel c in model.Cases)
+            {
+                if (c.IsOneName)
+                {
+                    if (!namesRead)
+                    {
+                        EmitOneNameCases(w, model);
+                        namesRead = true;
+                    }
+
+                    continue;
+                }
+
+                w.Line("case " + Number(c.Value) + ":");
+                w.Indent();
+                if (c.IsRefLike)
+                {
+                    w.Line("outcome = offset == end ? CodecEmpty" + c.Member + " : " + (inlineOnly ? "ulong.MaxValue" : "CodecRead" + c.Member + "(bounded, offset)") + ";");
+                }
+                else
+                {
+                    // A case without spans is read here, inlined, and its answer tested where it is made: packed into
+                    // the outcome and tested after the switch, as the calls' answers are, the JIT kept the read's bool
+                    // and length in registers and tested them again (a dozen instructions per A record where two do).
+                    w.Open("if (global::Codec.MessageList<" + c.ValueType + ">.TryReadElementAt(bounded, offset, out _, out int consumed" + c.Member + ", out int memo" + c.Member + ") && consumed" + c.Member + " == end - offset)");
+                    w.Line("value = new " + self + "(bounded, offset, end - offset, " + Number(c.Value) + ", memo" + c.Member + ");");
+                    w.Line("bytesConsumed = end - offset;");
+                    w.Line("return true;");
+                    w.Close();
+                    w.Line();
+                    w.Line("outcome = ulong.MaxValue;");
+                }
+
+                w.Line("break;");
+                w.Outdent();
+            }
+
+            w.Line("default:");
+            w.Indent();
+            w.Line("value = new " + self + "(bounded, offset, end - offset, discriminator);");
+            w.Line("bytesConsumed = end - offset;");
+            w.Line("return true;");
+            w.Outdent();
+            w.Close();
+            w.Line();
+            w.Line("// A case that does not read has length 0xFFFFFFFF, which no end - offset is.");
+            w.Open("if ((uint)outcome == (uint)(end - offset))");
+            w.Line("value = new " + self + "(bounded, offset, end - offset, discriminator, (int)(outcome >> 32));");
+            w.Line("bytesConsumed = end - offset;");
+            w.Line("return true;");
+            w.Close();
+            w.Line();
+            if (model.EmptyIsDefault)
+            {
+                w.Open("if (end == offset)");
+                w.Line("value = new " + self + "(bounded, offset, 0, UnknownDiscriminator);");
+                w.Line("bytesConsumed = 0;");
+                w.Line("return true;");
+                w.Close();
+                w.Line();
+            }
+
+            w.Line("value = default;");
+            w.Line("bytesConsumed = 0;");
+            w.Line("return false;");
+            w.Close();
+
         }
 
         /// <summary>

@@ -106,6 +106,14 @@ namespace Codec.Generator.Parsing
         }
 
         /// <summary>
+        /// Whether a union type's read validates some case by a call: a case whose value holds spans, other than one DNS
+        /// name (the union emitter's rule; such a union has <c>TryReadInlineAt</c>).
+        /// </summary>
+        internal static bool HasCasesReadByCall(ITypeSymbol union) =>
+            union.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == CaseAttributeName && a.ConstructorArguments.Length == 3
+                && a.ConstructorArguments[2].Value is ITypeSymbol caseType && caseType.IsRefLikeType && !IsOneName(caseType));
+
+        /// <summary>
         /// Whether a case type is a [Message] whose only [Field] is a DNS name: its read is the name's walk, and its memo
         /// the name's (the message emitter gives such a type that memo).
         /// </summary>
