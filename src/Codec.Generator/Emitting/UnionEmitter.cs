@@ -123,8 +123,8 @@ namespace Codec.Generator.Emitting
                 w.Line("/// <summary>");
                 w.Line("/// Reads the union as the <c>TryReadAt</c> that answers a bool does when its case is");
                 w.Line("/// one read without a call (or its octets are empty), and answers false for a case read by a call: for generated");
-                w.Line("/// readers, which then read the enclosing message again by a method of their own, so that the values they decoded");
-                w.Line("/// before the union are not live across a call. Never throws.");
+                w.Line("/// loops over records, which read every case only in a loop they hand over to, so that the loop that runs on the");
+                w.Line("/// common path makes no call. Never throws.");
                 w.Line("/// </summary>");
                 w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
                 EmitFastRead(w, model, inlineOnly: true);
