@@ -114,7 +114,9 @@ namespace Codec.Generator.Emitting
             }
 
             EmitMemo(w, model);
-            EmitFastCore(w, model, runs, visitor);
+            EmitFastCore(w, model, runs, visitor, inlineOnly: false);
+            EmitReadInline(w, model, runs, visitor);
+
             EmitFastListMethods(w, model);
         }
 
@@ -246,7 +248,36 @@ namespace Codec.Generator.Emitting
             w.Line("    CodecTryReadAt(source, 0, ref visitor, out value, out bytesConsumed" + (checksum ? ", verifyChecksum: true" : string.Empty) + ");");
         }
 
-        private static void EmitFastCore(SourceWriter w, MessageModel model, List<List<FieldModel>> runs, bool visitor)
+        /// <summary>
+        /// <c>TryReadInlineAt</c>, for a message with a union some of whose cases are validated by a call (values with spans,
+        /// other than one domain name): the fast read of the message with only the union's cases read without a call, which
+        /// answers false for the others. A group's loop over such messages (DNS records) reads with it and hands over to a
+        /// loop of its own that reads every case at the first it does not read, so the loop that runs on the common path
+        /// makes no call, and nothing it decoded (the owner name, TYPE, CLASS, TTL, its own state) must live across one in
+        /// a callee-saved register or on the stack. A message with lists, a checksum or a length field forwards to
+        /// <c>TryReadAt</c>.
+        /// </summary>
+        private static void EmitReadInline(SourceWriter w, MessageModel model, List<List<FieldModel>> runs, bool visitor)
+        {
+            if (!model.Fields.Any(f => f.Kind == FieldModelKind.Union && f.HasCasesReadByCall))
+            {
+                return;
+            }
+
+            if (!visitor && model.Checksum is null && !model.Fields.Any(f => f.MessageLength is not null))
+            {
+                EmitFastCore(w, model, runs, visitor, inlineOnly: true);
+                return;
+            }
+
+            w.Line();
+            w.Line("/// <summary>For generated readers: reads as <c>TryReadAt</c> does (every case of its unions).</summary>");
+            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            w.Line("public static bool TryReadInlineAt(global::System.ReadOnlySpan<byte> source, int offset, out " + model.FullyQualifiedName + " value, out int bytesConsumed) =>");
+            w.Line("    TryReadAt(source, offset, out value, out bytesConsumed);");
+        }
+
+        private static void EmitFastCore(SourceWriter w, MessageModel model, List<List<FieldModel>> runs, bool visitor, bool inlineOnly)
         {
             string self = model.FullyQualifiedName;
             FieldModel? messageLength = model.Fields.FirstOrDefault(f => f.MessageLength is not null);
@@ -261,12 +292,20 @@ namespace Codec.Generator.Emitting
             // around the list loops (DNS read got slower).
             // A visitor only for option lists keeps the inlining: the options are walked in this frame either way.
             bool elementLists = model.Fields.Any(f => f.Kind is FieldModelKind.List or FieldModelKind.Union);
-            if (!elementLists)
+            if (inlineOnly)
+            {
+                w.Line("/// <summary>");
+                w.Line("/// For generated readers: reads as <c>TryReadAt</c> does when each union's case is one read without a call, and");
+                w.Line("/// answers false for the others (the reader then reads them with <c>TryReadAt</c>). Never throws.");
+                w.Line("/// </summary>");
+                w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            }
+            else if (!elementLists)
             {
                 w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
             }
 
-            w.Open("private static bool CodecTryReadAt" + generic + "(global::System.ReadOnlySpan<byte> source, int offset, " + visitorParameter + "out " + self + " value, out int bytesConsumed" + (model.Checksum is not null ? ", bool verifyChecksum" : string.Empty) + ")" + (visitor ? Constraint(model) : string.Empty));
+            w.Open((inlineOnly ? "public static bool TryReadInlineAt" : "private static bool CodecTryReadAt") + generic + "(global::System.ReadOnlySpan<byte> source, int offset, " + visitorParameter + "out " + self + " value, out int bytesConsumed" + (model.Checksum is not null ? ", bool verifyChecksum" : string.Empty) + ")" + (visitor ? Constraint(model) : string.Empty));
             if (visitor && HasHeader(model) && model.Fields.Any(f => f.Kind == FieldModelKind.List))
             {
                 w.Line("value = default; // the visitor sees the header with every later member empty");
@@ -361,7 +400,7 @@ namespace Codec.Generator.Emitting
                         headerShown = true;
                     }
 
-                    EmitFastVariable(w, model, variables[variableIndex], visitor);
+                    EmitFastVariable(w, model, variables[variableIndex], visitor, inlineOnly);
                     EmitChecksumEnd(w, model, run, variables[variableIndex]);
                     variableIndex++;
                 }
@@ -386,7 +425,7 @@ namespace Codec.Generator.Emitting
             w.Close();
         }
 
-        private static void EmitFastVariable(SourceWriter w, MessageModel model, FieldModel field, bool visitor)
+        private static void EmitFastVariable(SourceWriter w, MessageModel model, FieldModel field, bool visitor, bool inlineOnly)
         {
             if (field.Kind == FieldModelKind.List && ListGroups(model).FirstOrDefault(g => g.Contains(field)) is { Count: > 1 } group)
             {
@@ -425,7 +464,7 @@ namespace Codec.Generator.Emitting
             if (field.IsRemaining)
             {
                 w.Line("// " + field.Name + ": the rest of the message");
-                EmitFastBounded(w, model, field, "end");
+                EmitFastBounded(w, model, field, "end", inlineOnly);
                 w.Line("position = end;");
                 return;
             }
@@ -450,7 +489,7 @@ namespace Codec.Generator.Emitting
             w.Close();
             w.Line();
             w.Line("int fieldEnd = position + (int)length;");
-            EmitFastBounded(w, model, field, "fieldEnd");
+            EmitFastBounded(w, model, field, "fieldEnd", inlineOnly);
             w.Line("position = fieldEnd;");
             w.Close();
         }
@@ -460,7 +499,7 @@ namespace Codec.Generator.Emitting
             rule.Scale == 1 && rule.Offset == 0 && model.Fields.FirstOrDefault(f => f.Name == rule.Field) is { Kind: FieldModelKind.Unsigned, Bits: <= 31, TypeBits: <= 31 };
 
         /// <summary>A member that fills <c>[position, fieldEnd)</c> exactly.</summary>
-        private static void EmitFastBounded(SourceWriter w, MessageModel model, FieldModel field, string fieldEnd)
+        private static void EmitFastBounded(SourceWriter w, MessageModel model, FieldModel field, string fieldEnd, bool inlineOnly)
         {
             switch (field.Kind)
             {
@@ -470,7 +509,8 @@ namespace Codec.Generator.Emitting
                     w.Close();
                     break;
                 case FieldModelKind.Union:
-                    w.Open("if (!" + field.TypeName + ".TryReadAt(source, position, " + fieldEnd + ", " + Discriminator(model, field, "value.") + ", out value." + field.Id + ", out _))");
+                    string read = inlineOnly && field.HasCasesReadByCall ? ".TryReadInlineAt(" : ".TryReadAt(";
+                    w.Open("if (!" + field.TypeName + read + "source, position, " + fieldEnd + ", " + Discriminator(model, field, "value.") + ", out value." + field.Id + ", out _))");
                     w.Line(FastFail);
                     w.Close();
                     w.Line();
@@ -645,9 +685,41 @@ namespace Codec.Generator.Emitting
         /// </summary>
         private static void EmitFastGroupLoop(SourceWriter w, List<FieldModel> group, string element)
         {
-            w.Open("private static int CodecVisit" + group[0].Name + "<TVisitor>(global::System.ReadOnlySpan<byte> elements, int position, int count0, ref CodecGroup" + group[0].Name + " group, scoped ref TVisitor visitor)" + VisitorConstraint);
+            string visit = "CodecVisit" + group[0].Name;
+            string parameters = "global::System.ReadOnlySpan<byte> elements, int position, ";
+            string rest = "ref CodecGroup" + group[0].Name + " group, scoped ref TVisitor visitor)" + VisitorConstraint;
+            bool inline = group[0].ElementReadsInline;
+            w.Open("private static int " + visit + "<TVisitor>(" + parameters + "int count0, " + rest);
             w.Line("int list = 0; // the list being read");
             w.Line("int left = count0; // its elements still to read");
+            EmitFastGroupLoopBody(w, group, element, inline ? "return " + visit + "Calling(elements, position, list, left, ref group, ref visitor);" : null);
+            w.Close();
+            if (inline)
+            {
+                // The loop above reads the elements without calls (TryReadInlineAt) and hands over to this one, which reads
+                // every case, at the first element it does not read (a case read by a call, or an element that fails):
+                // a call in tail position, across which nothing of the loop above is live.
+                w.Line();
+                w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+                w.Open("private static int " + visit + "Calling<TVisitor>(" + parameters + "int list, int left, " + rest);
+                EmitFastGroupLoopBody(w, group, element, null);
+                w.Close();
+            }
+
+            w.Line();
+            w.Line("/// <summary>The counts of the group's later lists on entry to its loop, where each list but the last ends on return.</summary>");
+            w.Open("private struct CodecGroup" + group[0].Name);
+            for (int i = 0; i < group.Count - 1; i++)
+            {
+                w.Line("public int Next" + i + ";");
+            }
+
+            w.Close();
+        }
+
+        /// <summary>The group loop's <c>while</c>: reads with <c>TryReadInlineAt</c> and runs <paramref name="handOver"/> when it says no, if given.</summary>
+        private static void EmitFastGroupLoopBody(SourceWriter w, List<FieldModel> group, string element, string? handOver)
+        {
             w.Open("while (true)");
             w.Open("while (left <= 0)");
             for (int i = 0; i < group.Count - 1; i++)
@@ -665,8 +737,17 @@ namespace Codec.Generator.Emitting
             w.Line("list++;");
             w.Close();
             w.Line();
-            w.Open("if (!global::Codec.MessageList<" + element + ">.TryReadElementAt(elements, position, out " + element + " element, out int consumed))");
-            w.Line("return -1;");
+            if (handOver is null)
+            {
+                w.Open("if (!global::Codec.MessageList<" + element + ">.TryReadElementAt(elements, position, out " + element + " element, out int consumed))");
+                w.Line("return -1;");
+            }
+            else
+            {
+                w.Open("if (!" + element + ".TryReadInlineAt(elements, position, out " + element + " element, out int consumed))");
+                w.Line(handOver);
+            }
+
             w.Close();
             w.Line();
             for (int i = 0; i < group.Count; i++)
@@ -687,16 +768,6 @@ namespace Codec.Generator.Emitting
             w.Line();
             w.Line("position += consumed;");
             w.Line("left--;");
-            w.Close();
-            w.Close();
-            w.Line();
-            w.Line("/// <summary>The counts of the group's later lists on entry to its loop, where each list but the last ends on return.</summary>");
-            w.Open("private struct CodecGroup" + group[0].Name);
-            for (int i = 0; i < group.Count - 1; i++)
-            {
-                w.Line("public int Next" + i + ";");
-            }
-
             w.Close();
         }
     }

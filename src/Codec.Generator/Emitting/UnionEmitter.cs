@@ -116,79 +116,26 @@ namespace Codec.Generator.Emitting
             w.Line("/// Reads the union as the overload that returns a <see cref=\"global::Codec.ReadResult\"/> does, answering only whether");
             w.Line("/// it read (<paramref name=\"bytesConsumed\"/> is then <c>end - offset</c>). Never throws.");
             w.Line("/// </summary>");
-            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-            w.Open("public static bool TryReadAt(" + Span + " message, int offset, int end, ulong discriminator, out " + self + " value, out int bytesConsumed)");
-            w.Open("if ((uint)offset > (uint)end || (uint)end > (uint)message.Length)");
-            w.Line("value = default;");
-            w.Line("bytesConsumed = 0;");
-            w.Line("return false;");
-            w.Close();
-            w.Line();
-            w.Line(Span + " bounded = message.Slice(0, end);");
-            w.Line("ulong outcome; // the case's memo and length (CodecRead*), or ulong.MaxValue when it does not read");
-            w.Open("switch (discriminator)");
-            foreach (UnionCaseModel c in model.Cases)
+            EmitFastRead(w, model, inlineOnly: false);
+            if (model.Cases.Any(c => c.IsRefLike && !c.IsOneName))
             {
-                w.Line("case " + Number(c.Value) + ":");
-                w.Indent();
-                if (c.IsRefLike)
-                {
-                    w.Line("outcome = offset == end ? CodecEmpty" + c.Member + " : CodecRead" + c.Member + "(bounded, offset);");
-                }
-                else
-                {
-                    // A case without spans is read here, inlined, and its answer tested where it is made: packed into
-                    // the outcome and tested after the switch, as the calls' answers are, the JIT kept the read's bool
-                    // and length in registers and tested them again (a dozen instructions per A record where two do).
-                    w.Open("if (global::Codec.MessageList<" + c.ValueType + ">.TryReadElementAt(bounded, offset, out _, out int consumed" + c.Member + ", out int memo" + c.Member + ") && consumed" + c.Member + " == end - offset)");
-                    w.Line("value = new " + self + "(bounded, offset, end - offset, " + Number(c.Value) + ", memo" + c.Member + ");");
-                    w.Line("bytesConsumed = end - offset;");
-                    w.Line("return true;");
-                    w.Close();
-                    w.Line();
-                    w.Line("outcome = ulong.MaxValue;");
-                }
-
-                w.Line("break;");
-                w.Outdent();
-            }
-
-            w.Line("default:");
-            w.Indent();
-            w.Line("value = new " + self + "(bounded, offset, end - offset, discriminator);");
-            w.Line("bytesConsumed = end - offset;");
-            w.Line("return true;");
-            w.Outdent();
-            w.Close();
-            w.Line();
-            w.Line("// A case that does not read has length 0xFFFFFFFF, which no end - offset is.");
-            w.Open("if ((uint)outcome == (uint)(end - offset))");
-            w.Line("value = new " + self + "(bounded, offset, end - offset, discriminator, (int)(outcome >> 32));");
-            w.Line("bytesConsumed = end - offset;");
-            w.Line("return true;");
-            w.Close();
-            w.Line();
-            if (model.EmptyIsDefault)
-            {
-                w.Open("if (end == offset)");
-                w.Line("value = new " + self + "(bounded, offset, 0, UnknownDiscriminator);");
-                w.Line("bytesConsumed = 0;");
-                w.Line("return true;");
-                w.Close();
                 w.Line();
+                w.Line("/// <summary>");
+                w.Line("/// Reads the union as the <c>TryReadAt</c> that answers a bool does when its case is");
+                w.Line("/// one read without a call (or its octets are empty), and answers false for a case read by a call: for generated");
+                w.Line("/// loops over records, which read every case only in a loop they hand over to, so that the loop that runs on the");
+                w.Line("/// common path makes no call. Never throws.");
+                w.Line("/// </summary>");
+                w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+                EmitFastRead(w, model, inlineOnly: true);
             }
-
-            w.Line("value = default;");
-            w.Line("bytesConsumed = 0;");
-            w.Line("return false;");
-            w.Close();
 
             // Empty octets read the same way wherever they lie (nothing before them is looked at: a compression pointer is
             // inside a name, which needs octets), so what a case out of line answers for them is worked out once: an
             // EDNS OPT record without options, the usual one, then reads without a call.
             foreach (UnionCaseModel c in model.Cases)
             {
-                if (c.IsRefLike)
+                if (c.IsRefLike && !c.IsOneName)
                 {
                     w.Line();
                     w.Line("private static readonly ulong CodecEmpty" + c.Member + " = CodecRead" + c.Member + "(default, 0);");
@@ -200,7 +147,7 @@ namespace Codec.Generator.Emitting
             // memo and length in one value rather than through out parameters: a local whose address goes to a call that
             // is not inlined lives in memory, and the switch's locals are shared by every case. (The other cases are read
             // in the switch.)
-            foreach (UnionCaseModel c in model.Cases.Where(c => c.IsRefLike))
+            foreach (UnionCaseModel c in model.Cases.Where(c => c.IsRefLike && !c.IsOneName))
             {
                 w.Line();
                 w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
@@ -270,7 +217,17 @@ namespace Codec.Generator.Emitting
                 w.Open("public bool TryGet" + c.Member + "(out " + c.ValueType + " value)");
                 w.Open("if (Discriminator == " + Number(c.Value) + ")");
                 w.Line(Span + " message = _codecMessage.Slice(0, _codecStart + Length);");
-                if (c.IsRefLike)
+                if (c.IsOneName)
+                {
+                    // A case that is one name is only made by reading it (EmitOneNameCases), which keeps the name's memo,
+                    // never 0; the one value of its discriminator without a memo is a default union whose case is declared
+                    // at 0, with no octets, which are no name, and the memoized read says no to memo 0 as well. So there is
+                    // nothing to validate again here, and no call: this accessor is inlined into record loops.
+                    w.Open("if (global::Codec.MessageList<" + c.ValueType + ">.ReadElementMemoizedAt(message, _codecStart, _codecMemo, out value))");
+                    w.Line("return true;");
+                    w.Close();
+                }
+                else if (c.IsRefLike)
                 {
                     // Validating again goes through a method of its own and a local of its own: a value whose address
                     // goes to a call that is not inlined lives in memory, and this one can then stay in registers.
@@ -296,7 +253,7 @@ namespace Codec.Generator.Emitting
                 w.Line("value = default;");
                 w.Line("return false;");
                 w.Close();
-                if (c.IsRefLike)
+                if (c.IsRefLike && !c.IsOneName)
                 {
                     w.Line();
                     w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
@@ -362,6 +319,120 @@ namespace Codec.Generator.Emitting
             }
 
             return w.ToString();
+        }
+
+        /// <summary>
+        /// The fast read: every case (<c>TryReadAt</c>), or (<paramref name="inlineOnly"/>, <c>TryReadInlineAt</c>) only the
+        /// cases read without a call, a case read by a call answering false unless its octets are empty.
+        /// </summary>
+        private static void EmitFastRead(SourceWriter w, UnionModel model, bool inlineOnly)
+        {
+            string self = model.FullyQualifiedName;
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+            w.Open("public static bool " + (inlineOnly ? "TryReadInlineAt" : "TryReadAt") + "(" + Span + " message, int offset, int end, ulong discriminator, out " + self + " value, out int bytesConsumed)");
+            w.Open("if ((uint)offset > (uint)end || (uint)end > (uint)message.Length)");
+            w.Line("value = default;");
+            w.Line("bytesConsumed = 0;");
+            w.Line("return false;");
+            w.Close();
+            w.Line();
+            w.Line(Span + " bounded = message.Slice(0, end);");
+            w.Line("ulong outcome; // the case's memo and length (CodecRead*), or ulong.MaxValue when it does not read");
+            w.Open("switch (discriminator)");
+            bool namesRead = false;
+            foreach (UnionCaseModel c in model.Cases)
+            {
+                if (c.IsOneName)
+                {
+                    if (!namesRead)
+                    {
+                        EmitOneNameCases(w, model);
+                        namesRead = true;
+                    }
+
+                    continue;
+                }
+
+                w.Line("case " + Number(c.Value) + ":");
+                w.Indent();
+                if (c.IsRefLike)
+                {
+                    w.Line("outcome = offset == end ? CodecEmpty" + c.Member + " : " + (inlineOnly ? "ulong.MaxValue" : "CodecRead" + c.Member + "(bounded, offset)") + ";");
+                }
+                else
+                {
+                    // A case without spans is read here, inlined, and its answer tested where it is made: packed into
+                    // the outcome and tested after the switch, as the calls' answers are, the JIT kept the read's bool
+                    // and length in registers and tested them again (a dozen instructions per A record where two do).
+                    w.Open("if (global::Codec.MessageList<" + c.ValueType + ">.TryReadElementAt(bounded, offset, out _, out int consumed" + c.Member + ", out int memo" + c.Member + ") && consumed" + c.Member + " == end - offset)");
+                    w.Line("value = new " + self + "(bounded, offset, end - offset, " + Number(c.Value) + ", memo" + c.Member + ");");
+                    w.Line("bytesConsumed = end - offset;");
+                    w.Line("return true;");
+                    w.Close();
+                    w.Line();
+                    w.Line("outcome = ulong.MaxValue;");
+                }
+
+                w.Line("break;");
+                w.Outdent();
+            }
+
+            w.Line("default:");
+            w.Indent();
+            w.Line("value = new " + self + "(bounded, offset, end - offset, discriminator);");
+            w.Line("bytesConsumed = end - offset;");
+            w.Line("return true;");
+            w.Outdent();
+            w.Close();
+            w.Line();
+            w.Line("// A case that does not read has length 0xFFFFFFFF, which no end - offset is.");
+            w.Open("if ((uint)outcome == (uint)(end - offset))");
+            w.Line("value = new " + self + "(bounded, offset, end - offset, discriminator, (int)(outcome >> 32));");
+            w.Line("bytesConsumed = end - offset;");
+            w.Line("return true;");
+            w.Close();
+            w.Line();
+            if (model.EmptyIsDefault)
+            {
+                w.Open("if (end == offset)");
+                w.Line("value = new " + self + "(bounded, offset, 0, UnknownDiscriminator);");
+                w.Line("bytesConsumed = 0;");
+                w.Line("return true;");
+                w.Close();
+                w.Line();
+            }
+
+            w.Line("value = default;");
+            w.Line("bytesConsumed = 0;");
+            w.Line("return false;");
+            w.Close();
+
+        }
+
+        /// <summary>
+        /// The cases that are one domain name (NS, CNAME, PTR data), in one section of the switch: the name's walk is
+        /// inlined there (<c>DnsName.TryWalk</c>, what the case's read does) and its answer tested where it is made, so that
+        /// the read of such a case makes no call. A call in the record loop that reads the union makes every value live
+        /// across it (the owner name's length, TYPE, CLASS, TTL, the loop's state) take a callee-saved register or the
+        /// stack. Their memo is the name's, as the case message's own read answers it. Empty octets are no name.
+        /// </summary>
+        private static void EmitOneNameCases(SourceWriter w, UnionModel model)
+        {
+            foreach (UnionCaseModel c in model.Cases.Where(c => c.IsOneName))
+            {
+                w.Line("case " + Number(c.Value) + ":");
+            }
+
+            w.Indent();
+            w.Open("if (global::Codec.Dns.DnsName.TryWalk(bounded, offset, out int nameConsumed, out int nameMemo) && nameConsumed == end - offset)");
+            w.Line("value = new " + model.FullyQualifiedName + "(bounded, offset, end - offset, discriminator, nameMemo);");
+            w.Line("bytesConsumed = end - offset;");
+            w.Line("return true;");
+            w.Close();
+            w.Line();
+            w.Line("outcome = ulong.MaxValue;");
+            w.Line("break;");
+            w.Outdent();
         }
 
         private static string Number(ulong value) => value.ToString(CultureInfo.InvariantCulture) + "UL";

@@ -77,8 +77,20 @@ namespace Codec.Generator.Model
         /// <summary>For <see cref="FieldModelKind.List"/>: whether the element type has DNS name fields (written compressed).</summary>
         public bool ElementHasNames { get; init; }
 
+        /// <summary>
+        /// For <see cref="FieldModelKind.List"/>: whether the element type has a union some of whose cases are validated by
+        /// a call, so that it has <c>TryReadInlineAt</c> (the read without those cases) for the list's loop.
+        /// </summary>
+        public bool ElementReadsInline { get; init; }
+
         /// <summary>For <see cref="FieldModelKind.Union"/>: whether some case compresses the DNS names inside it on write.</summary>
         public bool CompressesCases { get; init; }
+
+        /// <summary>
+        /// For <see cref="FieldModelKind.Union"/>: whether the union's read validates some case by a call (a case whose value
+        /// holds spans, other than one domain name), so that it has <c>TryReadInlineAt</c> (the read without those cases).
+        /// </summary>
+        public bool HasCasesReadByCall { get; init; }
 
         /// <summary>For <see cref="FieldModelKind.Union"/>: the field whose value chooses the case.</summary>
         public string? DiscriminatorFrom { get; init; }

@@ -563,6 +563,12 @@ namespace Codec.Generator.Parsing
                 CompressesCases = kind == FieldModelKind.Union && memberType.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "Codec.CaseAttribute"
                     && a.NamedArguments.Any(n => n.Key == "CompressNames" && n.Value.Value is true)
                     && a.ConstructorArguments.Length == 3 && a.ConstructorArguments[2].Value is ITypeSymbol caseType && UnionParser.HasNameFields(caseType)),
+                ElementReadsInline = kind == FieldModelKind.List && memberType is INamedTypeSymbol { TypeArguments.Length: 1 } elementList
+                    && elementList.TypeArguments[0].GetMembers().Any(m => Find(m, FieldAttributeName) is not null
+                        && (m is IFieldSymbol { Type: var u } ? u : ((m as IPropertySymbol)?.Type)) is ITypeSymbol union
+                        && union.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == UnionParser.UnionAttributeName)
+                        && UnionParser.HasCasesReadByCall(union)),
+                HasCasesReadByCall = kind == FieldModelKind.Union && UnionParser.HasCasesReadByCall(memberType),
             };
             return new Entry(order, member.Name, location, model, ExplicitByteOrder: false) { TypeDisplay = memberType.ToDisplayString() };
         }

@@ -82,7 +82,7 @@ namespace Codec.Generator.Parsing
                     continue;
                 }
 
-                cases.Add(new UnionCaseModel(value, member, label, valueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), valueType.IsRefLikeType, compressNames));
+                cases.Add(new UnionCaseModel(value, member, label, valueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), valueType.IsRefLikeType, compressNames, IsOneName(valueType)));
             }
 
             if (!ok)
@@ -103,6 +103,37 @@ namespace Codec.Generator.Parsing
                 new EquatableArray<UnionCaseModel>(cases.OrderBy(c => c.Value).ToArray()),
                 context.Attributes[0].NamedArguments.Any(a => a.Key == "EmptyIsDefault" && a.Value.Value is true));
             return new UnionParseResult(model, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+        }
+
+        /// <summary>
+        /// Whether a union type's read validates some case by a call: a case whose value holds spans, other than one DNS
+        /// name (the union emitter's rule; such a union has <c>TryReadInlineAt</c>).
+        /// </summary>
+        internal static bool HasCasesReadByCall(ITypeSymbol union) =>
+            union.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == CaseAttributeName && a.ConstructorArguments.Length == 3
+                && a.ConstructorArguments[2].Value is ITypeSymbol caseType && caseType.IsRefLikeType && !IsOneName(caseType));
+
+        /// <summary>
+        /// Whether a case type is a [Message] whose only [Field] is a DNS name: its read is the name's walk, and its memo
+        /// the name's (the message emitter gives such a type that memo).
+        /// </summary>
+        internal static bool IsOneName(ITypeSymbol type)
+        {
+            int fields = 0;
+            bool name = false;
+            foreach (ISymbol member in type.GetMembers())
+            {
+                if (member.IsStatic || !member.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "Codec.FieldAttribute"))
+                {
+                    continue;
+                }
+
+                fields++;
+                ITypeSymbol? memberType = member is IFieldSymbol field ? field.Type : (member as IPropertySymbol)?.Type;
+                name = memberType?.ToDisplayString() == "Codec.Dns.DnsName";
+            }
+
+            return fields == 1 && name && type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "Codec.MessageAttribute");
         }
 
         /// <summary>

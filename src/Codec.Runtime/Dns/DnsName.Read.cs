@@ -198,6 +198,75 @@ public readonly ref partial struct DnsName
     }
 
     /// <summary>
+    /// Walks the name at <paramref name="offset"/> as <see cref="TryRead(ReadOnlySpan{byte}, int, out DnsName, out int)"/>
+    /// does (the same rules and the same answer; a negative offset does not read), answering the octets it occupies and
+    /// its <see cref="Memo"/> instead of the name. For generated unions, which inline it into the read of a case that is
+    /// one name, so that validating such a case (NS, CNAME, PTR) makes no call. Never throws.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryWalk(ReadOnlySpan<byte> message, int offset, out int bytesConsumed, out int memo)
+    {
+        int position = offset;
+        int limit = offset;          // every pointer must point below the labels being read (see TryRead's remarks)
+        int consumed = 0;
+        int wireLength = 0;          // without the root octet
+        int labelCount = 0;
+        int hops = 0;
+        while ((uint)position < (uint)message.Length)
+        {
+            int octet = message[position];
+            if (octet == 0)
+            {
+                bytesConsumed = consumed == 0 ? position + 1 - offset : consumed;
+                memo = (1 << 16) | (labelCount << 8) | (wireLength + 1);
+                return true;
+            }
+
+            if (octet <= MaxLabelLength)
+            {
+                wireLength += 1 + octet;
+                if (wireLength >= MaxWireLength)
+                {
+                    break;
+                }
+
+                labelCount++;
+                position += 1 + octet;
+            }
+            else if (octet >= DnsWire.PointerTag)
+            {
+                if ((uint)(position + 1) >= (uint)message.Length)
+                {
+                    break;
+                }
+
+                int target = ((octet & ~DnsWire.LabelTypeMask) << 8) | message[position + 1];
+                if (consumed == 0)
+                {
+                    consumed = position + 2 - offset;
+                }
+
+                if (target >= limit || ++hops > MaxPointerHops)
+                {
+                    break;
+                }
+
+                limit = target;
+                position = target;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        bytesConsumed = 0;
+        memo = 0;
+        return false;
+    }
+
+    /// <summary>
     /// What <see cref="TryRead(ReadOnlySpan{byte}, int, out DnsName, out int)"/> found walking this name (its uncompressed
     /// length, label count and whether it follows a pointer), nonzero, for <see cref="ReadMemoized"/>: generated unions keep it so that their typed
     /// accessors rebuild a name they validated without walking it again.

@@ -54,7 +54,8 @@ public sealed class GeneratedCodeSnapshotTests
 
     /// <summary>
     /// DNS's shape in small: a header with two counts, two counted lists of one element type in a row (read and visited
-    /// by one loop), each element a union chosen by its kind with a fixed case, a ref struct case and raw octets.
+    /// by one loop), each element a union chosen by its kind with a fixed case, a ref struct case read by a call, a case
+    /// that is one domain name (read in the union's switch) and raw octets.
     /// </summary>
     private const string RecordSections = """
         using System;
@@ -74,9 +75,16 @@ public sealed class GeneratedCodeSnapshotTests
             [Field(0), Remaining] public ReadOnlySpan<byte> Octets;
         }
 
+        [Message]
+        public ref partial struct Alias
+        {
+            [Field(0)] public Codec.Dns.DnsName Target;
+        }
+
         [Union(Name = "Payload")]
         [Case(1, "Word", typeof(Word))]
         [Case(2, "Blob", typeof(Blob))]
+        [Case(3, "Alias", typeof(Alias))]
         [DefaultCase("Raw")]
         public readonly ref partial struct Payload
         {

@@ -191,6 +191,13 @@ internal static class DnsNameFuzz
             Assert.Fail($"offset {offset} of {Convert.ToHexString(message)}: detailed {result}, fast {fast} ({fastConsumed} octets)");
         }
 
+        // The walk that generated unions inline (a case that is one name) gives the same verdict, length and memo.
+        bool walked = DnsName.TryWalk(span, offset, out int walkConsumed, out int walkMemo);
+        if (walked != fast || walkConsumed != fastConsumed || walkMemo != (fast ? fastName.Memo : 0))
+        {
+            Assert.Fail($"offset {offset} of {Convert.ToHexString(message)}: fast {fast} ({fastConsumed} octets), walk {walked} ({walkConsumed} octets, memo {walkMemo:X})");
+        }
+
         if (expected.Outcome != ReferenceOutcome.Ok)
         {
             Assert.True(name.IsRoot);

@@ -25,6 +25,34 @@ public class DnsNameReadTests
         Assert.Equal(consumed, bytesConsumed);
     }
 
+    [Theory]
+    [InlineData(20, 12)]
+    [InlineData(40, 6)]
+    [InlineData(92, 1)]
+    public void The_walk_answers_the_fast_reads_length_and_the_names_memo(int offset, int consumed)
+    {
+        byte[] message = DnsTestData.Rfc1035Example();
+
+        Assert.True(DnsName.TryRead(message, offset, out DnsName name, out _));
+        Assert.True(DnsName.TryWalk(message, offset, out int walked, out int memo));
+
+        Assert.Equal(consumed, walked);
+        Assert.Equal(name.Memo, memo);
+        Assert.True(DnsName.ReadMemoized(message, offset, memo, out DnsName rebuilt));
+        Assert.Equal(name.WireLength, rebuilt.WireLength);
+        Assert.Equal(name.LabelCount, rebuilt.LabelCount);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(int.MinValue)]
+    public void The_walk_says_no_to_a_negative_offset_without_throwing(int offset)
+    {
+        Assert.False(DnsName.TryWalk(DnsTestData.Rfc1035Example(), offset, out int consumed, out int memo));
+        Assert.Equal(0, consumed);
+        Assert.Equal(0, memo);
+    }
+
     [Fact]
     public void The_RFC_example_names_are_suffixes_of_each_other()
     {
