@@ -219,7 +219,7 @@ public readonly ref partial struct DnsName
             if (octet == 0)
             {
                 bytesConsumed = consumed == 0 ? position + 1 - offset : consumed;
-                memo = (1 << 16) | (labelCount << 8) | (wireLength + 1);
+                memo = (1 << 16) | (Labels(labelCount, consumed != 0) << 8) | (wireLength + 1); // as Memo answers
                 return true;
             }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Codec.Dns;
 using Codec.Protocols.Dns;
 using Codec.Protocols.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -62,6 +63,104 @@ public class DnsRDataCorpusTests(ITestOutputHelper output)
 
         output.WriteLine($"{compared} RDATA compared");
         Assert.True(compared > 300, $"only {compared} RDATA compared");
+    }
+
+    [Fact]
+    public void Names_read_from_a_message_write_into_another_as_the_names_they_are()
+    {
+        // Owner names and NS/CNAME/PTR targets (rebuilt from the union's memo) written by a fresh compressor and copied
+        // uncompressed: a name that follows a pointer must be flattened, never taken as the octets where it lies
+        // (pointers that mean nothing in the new message). Both reads: the visiting read (the unions' fast read) and
+        // the lists of the plain read.
+        int compressed = 0;
+        foreach (string line in File.ReadLines(Path.Combine(Corpus.Directory, "dns", "unbound", "test_packets.decoded.jsonl")))
+        {
+            using var doc = JsonDocument.Parse(line);
+            byte[] bytes = Convert.FromHexString(doc.RootElement.GetProperty("hex").GetString()!);
+            if (!DnsMessage.TryRead(bytes, out DnsMessage dns).IsDone)
+            {
+                continue;
+            }
+
+            string where = doc.RootElement.GetProperty("source").GetString() + " #" + doc.RootElement.GetProperty("index").GetInt32();
+            var visitor = new TargetWriter { Where = where };
+            Assert.True(DnsMessage.TryRead(bytes, ref visitor, out _).IsDone, where);
+            foreach (DnsResourceRecord record in dns.Answers)
+            {
+                WriteTargetElsewhere(record, where);
+            }
+
+            foreach (DnsResourceRecord record in dns.Authorities)
+            {
+                WriteTargetElsewhere(record, where);
+            }
+
+            foreach (DnsResourceRecord record in dns.Additionals)
+            {
+                WriteTargetElsewhere(record, where);
+            }
+
+            compressed += visitor.Compressed;
+        }
+
+        output.WriteLine($"{compressed} compressed NS/CNAME/PTR targets written into another message");
+        Assert.True(compressed > 20, $"only {compressed} compressed targets");
+    }
+
+    private static bool WriteTargetElsewhere(DnsResourceRecord record, string where)
+    {
+        WriteElsewhere(record.Name, where);
+        if (!record.RData.TryGetNs(out DnsNameData data) && !record.RData.TryGetCname(out data) && !record.RData.TryGetPtr(out data))
+        {
+            return false;
+        }
+
+        WriteElsewhere(data.Target, where);
+        return record.RData.Length < data.Target.WireLength;
+    }
+
+    private static void WriteElsewhere(DnsName name, string where)
+    {
+        string expected = name.ToString();
+        var compressor = new DnsNameCompressor();
+        byte[] message = new byte[600];
+        int position = 12;
+        Assert.True(compressor.TryWrite(name, message, ref position, out _), where);
+        Assert.True(DnsName.TryRead(message, 12, out DnsName again, out _), where);
+        Assert.Equal(expected, again.ToString());
+
+        byte[] flat = new byte[DnsName.MaxWireLength];
+        int length = name.CopyUncompressedTo(flat);
+        Assert.True(DnsName.TryRead(flat.AsSpan(0, length), 0, out DnsName copied, out int consumed) && consumed == length, where);
+        Assert.Equal(expected, copied.ToString());
+    }
+
+    private struct TargetWriter : DnsMessage.IElementVisitor
+    {
+        public string Where;
+        public int Compressed;
+
+        public readonly void VisitHeader(scoped DnsMessage message)
+        {
+        }
+
+        public readonly void VisitQuestions(DnsQuestion element)
+        {
+        }
+
+        public void VisitAnswers(DnsResourceRecord element) => Visit(element);
+
+        public void VisitAuthorities(DnsResourceRecord element) => Visit(element);
+
+        public void VisitAdditionals(DnsResourceRecord element) => Visit(element);
+
+        private void Visit(DnsResourceRecord element)
+        {
+            if (WriteTargetElsewhere(element, Where))
+            {
+                Compressed++;
+            }
+        }
     }
 
     private static void Collect(MessageList<DnsResourceRecord> records, List<(string, string)> into)
