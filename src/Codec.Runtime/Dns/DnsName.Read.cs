@@ -207,58 +207,11 @@ public readonly ref partial struct DnsName
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryWalk(ReadOnlySpan<byte> message, int offset, out int bytesConsumed, out int memo)
     {
-        int position = offset;
-        int limit = offset;          // every pointer must point below the labels being read (see TryRead's remarks)
-        int consumed = 0;
-        int wireLength = 0;          // without the root octet
-        int labelCount = 0;
-        int hops = 0;
-        while ((uint)position < (uint)message.Length)
+        // The fast read's own walk (inlined here; the name it builds is only taken apart into the memo).
+        if (offset >= 0 && TryRead(message, offset, out DnsName name, out bytesConsumed))
         {
-            int octet = message[position];
-            if (octet == 0)
-            {
-                bytesConsumed = consumed == 0 ? position + 1 - offset : consumed;
-                memo = (1 << 16) | (Labels(labelCount, consumed != 0) << 8) | (wireLength + 1); // as Memo answers
-                return true;
-            }
-
-            if (octet <= MaxLabelLength)
-            {
-                wireLength += 1 + octet;
-                if (wireLength >= MaxWireLength)
-                {
-                    break;
-                }
-
-                labelCount++;
-                position += 1 + octet;
-            }
-            else if (octet >= DnsWire.PointerTag)
-            {
-                if ((uint)(position + 1) >= (uint)message.Length)
-                {
-                    break;
-                }
-
-                int target = ((octet & ~DnsWire.LabelTypeMask) << 8) | message[position + 1];
-                if (consumed == 0)
-                {
-                    consumed = position + 2 - offset;
-                }
-
-                if (target >= limit || ++hops > MaxPointerHops)
-                {
-                    break;
-                }
-
-                limit = target;
-                position = target;
-            }
-            else
-            {
-                break;
-            }
+            memo = name.Memo;
+            return true;
         }
 
         bytesConsumed = 0;
