@@ -364,13 +364,10 @@ namespace Codec.Generator.Emitting
                     // A case without spans is read here, inlined, and its answer tested where it is made: packed into
                     // the outcome and tested after the switch, as the calls' answers are, the JIT kept the read's bool
                     // and length in registers and tested them again (a dozen instructions per A record where two do).
-                    w.Open("if (global::Codec.MessageList<" + c.ValueType + ">.TryReadElementAt(bounded, offset, out _, out int consumed" + c.Member + ", out int memo" + c.Member + ") && consumed" + c.Member + " == end - offset)");
-                    w.Line("value = new " + self + "(bounded, offset, end - offset, " + Number(c.Value) + ", memo" + c.Member + ");");
-                    w.Line("bytesConsumed = end - offset;");
-                    w.Line("return true;");
-                    w.Close();
-                    w.Line();
-                    w.Line("outcome = ulong.MaxValue;");
+                    EmitCaseReadInSwitch(
+                        w,
+                        "global::Codec.MessageList<" + c.ValueType + ">.TryReadElementAt(bounded, offset, out _, out int consumed" + c.Member + ", out int memo" + c.Member + ") && consumed" + c.Member + " == end - offset",
+                        "new " + self + "(bounded, offset, end - offset, " + Number(c.Value) + ", memo" + c.Member + ")");
                 }
 
                 w.Line("break;");
@@ -424,15 +421,27 @@ namespace Codec.Generator.Emitting
             }
 
             w.Indent();
-            w.Open("if (global::Codec.Dns.DnsName.TryWalk(bounded, offset, out int nameConsumed, out int nameMemo) && nameConsumed == end - offset)");
-            w.Line("value = new " + model.FullyQualifiedName + "(bounded, offset, end - offset, discriminator, nameMemo);");
+            EmitCaseReadInSwitch(
+                w,
+                "global::Codec.Dns.DnsName.TryWalk(bounded, offset, out int nameConsumed, out int nameMemo) && nameConsumed == end - offset",
+                "new " + model.FullyQualifiedName + "(bounded, offset, end - offset, discriminator, nameMemo)");
+            w.Line("break;");
+            w.Outdent();
+        }
+
+        /// <summary>
+        /// A case read in the union's switch, its answer tested where it is made: the union built and returned when
+        /// <paramref name="condition"/> holds, otherwise the outcome of a case that does not read.
+        /// </summary>
+        private static void EmitCaseReadInSwitch(SourceWriter w, string condition, string union)
+        {
+            w.Open("if (" + condition + ")");
+            w.Line("value = " + union + ";");
             w.Line("bytesConsumed = end - offset;");
             w.Line("return true;");
             w.Close();
             w.Line();
             w.Line("outcome = ulong.MaxValue;");
-            w.Line("break;");
-            w.Outdent();
         }
 
         private static string Number(ulong value) => value.ToString(CultureInfo.InvariantCulture) + "UL";
