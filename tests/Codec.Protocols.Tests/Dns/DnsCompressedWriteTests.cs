@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Codec.Dns;
 using Codec.Protocols.Dns;
 using Codec.Protocols.Tests.Infrastructure;
@@ -99,10 +98,9 @@ public class DnsCompressedWriteTests
         int written = 0;
         byte[] buffer = new byte[65535];
         var compressor = new DnsNameCompressor();
-        foreach (string line in File.ReadLines(Path.Combine(Corpus.Directory, "dns", "unbound", "test_packets.decoded.jsonl")))
+        foreach (UnboundPackets.Packet packet in UnboundPackets.All())
         {
-            using var doc = JsonDocument.Parse(line);
-            byte[] bytes = Convert.FromHexString(doc.RootElement.GetProperty("hex").GetString()!);
+            byte[] bytes = packet.Bytes;
             if (!DnsMessage.TryRead(bytes, out DnsMessage dns).IsDone || !NoNamesInRData(dns))
             {
                 continue;

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text.Json;
 using Codec.Dns;
 using Codec.Protocols.Capture;
 using Codec.Protocols.Dns;
@@ -36,10 +35,9 @@ public class DnsCompressedWriteTsharkTests(ITestOutputHelper output)
         byte[] buffer = new byte[65535];
         var compressor = new DnsNameCompressor(4096);
         int pointersInRData = 0;
-        foreach (string line in File.ReadLines(Path.Combine(Corpus.Directory, "dns", "unbound", "test_packets.decoded.jsonl")))
+        foreach (UnboundPackets.Packet packet in UnboundPackets.All())
         {
-            using var doc = JsonDocument.Parse(line);
-            byte[] bytes = Convert.FromHexString(doc.RootElement.GetProperty("hex").GetString()!);
+            byte[] bytes = packet.Bytes;
             if (!DnsMessage.TryRead(bytes, out DnsMessage dns).IsDone)
             {
                 continue;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Codec.Dns;
 using Codec.Protocols.Dns;
 using Codec.Protocols.Tests.Infrastructure;
@@ -12,35 +11,17 @@ namespace Codec.Protocols.Tests.Dns;
 /// </summary>
 public class DnsMessageCorpusTests(ITestOutputHelper output)
 {
-    private sealed record Packet(int Index, string Source, byte[] Bytes, bool Ok, string Text);
-
-    private static List<Packet> Packets()
-    {
-        var packets = new List<Packet>();
-        foreach (string line in File.ReadLines(Path.Combine(Corpus.Directory, "dns", "unbound", "test_packets.decoded.jsonl")))
-        {
-            using var doc = JsonDocument.Parse(line);
-            JsonElement root = doc.RootElement;
-            JsonElement decode = root.GetProperty("dnspython_2.3.0");
-            bool ok = decode.GetProperty("ok").GetBoolean();
-            string text = ok ? decode.GetProperty("text").GetString()! : decode.TryGetProperty("error", out var e) ? e.GetString()! : string.Empty;
-            packets.Add(new Packet(root.GetProperty("index").GetInt32(), root.GetProperty("source").GetString()!, Convert.FromHexString(root.GetProperty("hex").GetString()!), ok, text));
-        }
-
-        return packets;
-    }
-
     [Fact]
     public void Messages_dnspython_accepts_are_read_whole_with_the_same_header_and_questions()
     {
         int compared = 0;
-        foreach (Packet packet in Packets().Where(p => p.Ok))
+        foreach (UnboundPackets.Packet packet in UnboundPackets.All().Where(p => p.DnspythonOk))
         {
             var result = DnsMessage.TryRead(packet.Bytes, out var dns);
             Assert.True(result.IsDone, $"{packet.Source} #{packet.Index}: {result}");
             Assert.Equal(packet.Bytes.Length, result.BytesConsumed);
 
-            string[] lines = packet.Text.Split('\n');
+            string[] lines = packet.DnspythonText.Split('\n');
             Assert.Equal("id " + dns.Id, lines[0]);
             Assert.Equal("rcode " + Rcode(dns.Rcode), lines[2]);
             Assert.Equal(Flags(dns), lines[3]);
@@ -68,10 +49,10 @@ public class DnsMessageCorpusTests(ITestOutputHelper output)
         // BadPointer and BadLabelType concern names in the header sections, which we read; dnspython's other complaints
         // (unknown opcodes, RDATA contents) are about parts we keep raw.
         int rejected = 0;
-        foreach (Packet packet in Packets().Where(p => !p.Ok && (p.Text.StartsWith("BadPointer", StringComparison.Ordinal) || p.Text.StartsWith("BadLabelType", StringComparison.Ordinal))))
+        foreach (UnboundPackets.Packet packet in UnboundPackets.All().Where(p => !p.DnspythonOk && (p.DnspythonText.StartsWith("BadPointer", StringComparison.Ordinal) || p.DnspythonText.StartsWith("BadLabelType", StringComparison.Ordinal))))
         {
             var result = DnsMessage.TryRead(packet.Bytes, out _);
-            output.WriteLine($"{packet.Source} #{packet.Index}: dnspython {packet.Text.Split(':')[0]}, ours {result}");
+            output.WriteLine($"{packet.Source} #{packet.Index}: dnspython {packet.DnspythonText.Split(':')[0]}, ours {result}");
             if (!result.IsDone)
             {
                 rejected++;
@@ -86,7 +67,7 @@ public class DnsMessageCorpusTests(ITestOutputHelper output)
     {
         var random = new Random(1035);
         int reads = 0;
-        foreach (Packet packet in Packets())
+        foreach (UnboundPackets.Packet packet in UnboundPackets.All())
         {
             for (int length = 0; length <= packet.Bytes.Length; length++)
             {

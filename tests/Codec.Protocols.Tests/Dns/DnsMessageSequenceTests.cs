@@ -1,7 +1,6 @@
 using Codec.Transport.Tests.Protocols;
 using System.Buffers;
 using System.Text;
-using System.Text.Json;
 using Codec.Protocols.Dns;
 using Codec.Protocols.Tests.Infrastructure;
 
@@ -15,14 +14,7 @@ namespace Codec.Protocols.Tests.Dns;
 /// </summary>
 public class DnsMessageSequenceTests
 {
-    private static IEnumerable<byte[]> CorpusMessages()
-    {
-        foreach (string line in File.ReadLines(Path.Combine(Corpus.Directory, "dns", "unbound", "test_packets.decoded.jsonl")))
-        {
-            using var doc = JsonDocument.Parse(line);
-            yield return Convert.FromHexString(doc.RootElement.GetProperty("hex").GetString()!);
-        }
-    }
+    private static IEnumerable<byte[]> CorpusMessages() => UnboundPackets.All().Select(p => p.Bytes);
 
     private static string Render(scoped in DnsMessage dns)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Codec.Dns;
 using Codec.Protocols.Dns;
 using Codec.Protocols.Tests.Infrastructure;
@@ -19,22 +18,14 @@ public class DnsRDataCorpusTests(ITestOutputHelper output)
     public void Typed_rdata_matches_dnspython()
     {
         int compared = 0;
-        foreach (string line in File.ReadLines(Path.Combine(Corpus.Directory, "dns", "unbound", "test_packets.decoded.jsonl")))
+        foreach (UnboundPackets.Packet packet in UnboundPackets.All().Where(p => p.DnspythonOk))
         {
-            using var doc = JsonDocument.Parse(line);
-            JsonElement decode = doc.RootElement.GetProperty("dnspython_2.3.0");
-            if (!decode.GetProperty("ok").GetBoolean())
-            {
-                continue;
-            }
-
-            byte[] bytes = Convert.FromHexString(doc.RootElement.GetProperty("hex").GetString()!);
-            string where = doc.RootElement.GetProperty("source").GetString() + " #" + doc.RootElement.GetProperty("index").GetInt32();
-            ReadResult result = DnsMessage.TryRead(bytes, out DnsMessage dns);
+            string where = packet.Where;
+            ReadResult result = DnsMessage.TryRead(packet.Bytes, out DnsMessage dns);
             Assert.True(result.IsDone, $"{where}: {result}");
 
             // dnspython's record lines, section by section (it shows OPT in the header, not as a record).
-            string[] lines = decode.GetProperty("text").GetString()!.Split('\n');
+            string[] lines = packet.DnspythonText.Split('\n');
             int firstSection = Array.FindIndex(lines, l => l.StartsWith(';'));
             int answers = Array.FindIndex(lines, firstSection + 1, l => l.StartsWith(';'));
             var theirs = lines[(answers + 1)..].Where(l => !l.StartsWith(';') && l.Length > 0).ToList();
@@ -73,18 +64,16 @@ public class DnsRDataCorpusTests(ITestOutputHelper output)
         // (pointers that mean nothing in the new message). Both reads: the visiting read (the unions' fast read) and
         // the lists of the plain read.
         int compressed = 0;
-        foreach (string line in File.ReadLines(Path.Combine(Corpus.Directory, "dns", "unbound", "test_packets.decoded.jsonl")))
+        foreach (UnboundPackets.Packet packet in UnboundPackets.All())
         {
-            using var doc = JsonDocument.Parse(line);
-            byte[] bytes = Convert.FromHexString(doc.RootElement.GetProperty("hex").GetString()!);
-            if (!DnsMessage.TryRead(bytes, out DnsMessage dns).IsDone)
+            if (!DnsMessage.TryRead(packet.Bytes, out DnsMessage dns).IsDone)
             {
                 continue;
             }
 
-            string where = doc.RootElement.GetProperty("source").GetString() + " #" + doc.RootElement.GetProperty("index").GetInt32();
+            string where = packet.Where;
             var visitor = new TargetWriter { Where = where };
-            Assert.True(DnsMessage.TryRead(bytes, ref visitor, out _).IsDone, where);
+            Assert.True(DnsMessage.TryRead(packet.Bytes, ref visitor, out _).IsDone, where);
             foreach (DnsResourceRecord record in dns.Answers)
             {
                 WriteTargetElsewhere(record, where);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Codec.Runtime.Tests.Checksums;
 using Codec.Protocols.Tests.Infrastructure;
 
@@ -39,13 +38,6 @@ internal static class MutationInputs
 
     public static List<byte[]> DnsMessages()
     {
-        var messages = new List<byte[]>();
-        foreach (string line in File.ReadLines(Path.Combine(Corpus.Directory, "dns", "unbound", "test_packets.decoded.jsonl")))
-        {
-            using var doc = JsonDocument.Parse(line);
-            messages.Add(Convert.FromHexString(doc.RootElement.GetProperty("hex").GetString()!));
-        }
-
-        return messages;
+        return UnboundPackets.All().ConvertAll(p => p.Bytes);
     }
 }
