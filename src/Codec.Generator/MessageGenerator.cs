@@ -7,7 +7,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Codec.Generator
 {
     /// <summary>
-    /// Writes readers, writers, views and dissections for every <c>[Message] partial struct</c>.
+    /// Writes readers, writers, views and dissections for every <c>[Message] partial struct</c> (and the option lists,
+    /// unions and [BitFields] words they are made of).
     /// Parser → Model → Emitter: the parse step reduces each type to a value-equatable <see cref="MessageModel"/>, so an
     /// edit that leaves a message's layout unchanged leaves its output cached.
     /// </summary>
@@ -40,6 +41,15 @@ namespace Codec.Generator
 
         /// <summary>Tracking name of the step that selects the unions' diagnostics.</summary>
         public const string UnionDiagnosticStep = "CodecUnionDiagnostics";
+
+        /// <summary>Tracking name of the step that parses each [BitFields] type.</summary>
+        public const string BitFieldsParseStep = "CodecBitFieldsParse";
+
+        /// <summary>Tracking name of the step that selects the valid [BitFields] models.</summary>
+        public const string BitFieldsModelStep = "CodecBitFieldsModels";
+
+        /// <summary>Tracking name of the step that selects the [BitFields] types' diagnostics.</summary>
+        public const string BitFieldsDiagnosticStep = "CodecBitFieldsDiagnostics";
 
         /// <inheritdoc/>
         public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -106,6 +116,27 @@ namespace Codec.Generator
                 spc.AddSource(model.HintName, UnionEmitter.Emit(model, spc.CancellationToken)));
 
             context.RegisterSourceOutput(unionDiagnostics, static (spc, list) => Report(spc, list));
+
+            IncrementalValuesProvider<BitFieldsParseResult> words = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    BitFieldsParser.BitFieldsAttributeName,
+                    static (node, _) => node is StructDeclarationSyntax,
+                    static (ctx, ct) => BitFieldsParser.Parse(ctx, ct))
+                .WithTrackingName(BitFieldsParseStep);
+
+            IncrementalValuesProvider<BitFieldsModel> wordModels = words
+                .Where(static r => r.Model is not null)
+                .Select(static (r, _) => r.Model!)
+                .WithTrackingName(BitFieldsModelStep);
+
+            IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> wordDiagnostics = words
+                .Select(static (r, _) => r.Diagnostics)
+                .WithTrackingName(BitFieldsDiagnosticStep);
+
+            context.RegisterSourceOutput(wordModels, static (spc, model) =>
+                spc.AddSource(model.HintName, BitFieldsEmitter.Emit(model, spc.CancellationToken)));
+
+            context.RegisterSourceOutput(wordDiagnostics, static (spc, list) => Report(spc, list));
         }
 
         private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> list)

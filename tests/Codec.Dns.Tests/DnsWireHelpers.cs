@@ -40,12 +40,12 @@ internal static class DnsWireHelpers
         var reply = new DnsReply
         {
             Id = message.Id,
-            Qr = message.Qr,
-            Aa = message.Aa,
-            Tc = message.Tc,
-            Rd = message.Rd,
-            Ra = message.Ra,
-            Rcode = (int)message.Rcode,
+            Qr = message.Flags.Qr,
+            Aa = message.Flags.Aa,
+            Tc = message.Flags.Tc,
+            Rd = message.Flags.Rd,
+            Ra = message.Flags.Ra,
+            Rcode = (int)message.Flags.Rcode,
             Length = response.Length,
         };
         foreach (DnsQuestion question in message.Questions)

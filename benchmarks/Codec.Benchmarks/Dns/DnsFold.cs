@@ -16,6 +16,9 @@ internal static class DnsFold
     public const int TypeCname = 5;
     public const int TypeOpt = 41;
 
+    /// <summary>Z (RFC 1035 §4.1.1) in the flags word: not folded, since not every library keeps it.</summary>
+    public const int ZBit = 0x40;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Flags(bool qr, int opcode, bool aa, bool tc, bool rd, bool ra, bool ad, bool cd, int rcode) =>
         (qr ? 0x8000 : 0) | (opcode << 11) | (aa ? 0x400 : 0) | (tc ? 0x200 : 0) | (rd ? 0x100 : 0) | (ra ? 0x80 : 0) | (ad ? 0x20 : 0) | (cd ? 0x10 : 0) | (rcode & 0xF);

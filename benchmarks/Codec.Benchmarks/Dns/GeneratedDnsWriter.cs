@@ -57,7 +57,7 @@ internal static class GeneratedDnsWriter
 
         var message = new DnsMessage
         {
-            Id = id, Qr = true, Rd = true, Ra = true,
+            Id = id, Flags = { Qr = true, Rd = true, Ra = true },
             Questions = questions.ToList(), Answers = answers.ToList(), Additionals = additionals.ToList(),
         };
         return message.TryWrite(destination, out int written) ? written : 0;
@@ -94,7 +94,7 @@ internal static class GeneratedDnsWriter
         }
 
         // The header: a DnsMessage without sections, its counts given (nonzero counts are written as they are).
-        var header = new DnsMessage { Id = id, Qr = true, Rd = true, Ra = true, QdCount = 1, AnCount = 3, ArCount = 1 };
+        var header = new DnsMessage { Id = id, Flags = { Qr = true, Rd = true, Ra = true }, QdCount = 1, AnCount = 3, ArCount = 1 };
         return header.TryWrite(destination, out _) ? position : 0;
     }
 }

@@ -96,7 +96,7 @@ internal static class HandWrittenDns
         int an = BinaryPrimitives.ReadUInt16BigEndian(message.Slice(6, 2));
         int ns = BinaryPrimitives.ReadUInt16BigEndian(message.Slice(8, 2));
         int ar = BinaryPrimitives.ReadUInt16BigEndian(message.Slice(10, 2));
-        acc = DnsFold.Header(acc, BinaryPrimitives.ReadUInt16BigEndian(message), flags & ~0x40, qd, an, ns, ar);
+        acc = DnsFold.Header(acc, BinaryPrimitives.ReadUInt16BigEndian(message), flags & ~DnsFold.ZBit, qd, an, ns, ar);
 
         int position = 12;
         for (int i = 0; i < qd; i++)

@@ -49,7 +49,7 @@ public sealed class CachedAnswer
         }
 
         DnsMessage.TryRead(response, out DnsMessage message);
-        if (message.Rcode is not (DnsResponseCode.NoError or DnsResponseCode.NXDomain))
+        if (message.Flags.Rcode is not (DnsResponseCode.NoError or DnsResponseCode.NXDomain))
         {
             return null;
         }
@@ -113,7 +113,7 @@ public sealed class CachedAnswer
     internal static bool Matches(ReadOnlySpan<byte> response, ushort expectedId, ForwardQuestion question)
     {
         if (!DnsMessage.TryRead(response, out DnsMessage message).IsDone
-            || !message.Qr || message.Id != expectedId || message.Opcode != DnsOpcode.Query || message.QdCount != 1)
+            || !message.Flags.Qr || message.Id != expectedId || message.Flags.Opcode != DnsOpcode.Query || message.QdCount != 1)
         {
             return false;
         }

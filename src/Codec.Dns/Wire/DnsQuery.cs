@@ -53,11 +53,12 @@ internal ref struct DnsQuery
         }
 
         var header = new DnsMessage.ReadOnlyView(request);
+        DnsHeaderFlags flags = header.Flags;
         query.Id = header.Id;
-        query.Opcode = header.Opcode;
-        query.Rd = header.Rd;
-        query.Cd = header.Cd;
-        if (header.Qr)
+        query.Opcode = flags.Opcode;
+        query.Rd = flags.Rd;
+        query.Cd = flags.Cd;
+        if (flags.Qr)
         {
             // Answering responses invites loops between servers.
             return QueryStatus.Drop;

@@ -150,8 +150,18 @@ namespace Codec.Generator.Diagnostics
             "CODEC035", "CompressNames on a case without names",
             "Case '{0}' of union '{1}' sets CompressNames, but its type '{2}' has no DnsName field to compress, or a checksum or message length computed over its written octets; remove CompressNames");
 
+        public static readonly DiagnosticDescriptor BitFieldsShapeInvalid = Create(
+            "CODEC036", "Bit-fields must be a partial struct of partial properties",
+            "'{0}' cannot be part of [BitFields] word '{1}': {2}");
+
+        public static readonly DiagnosticDescriptor BitFieldsWidthInvalid = Create(
+            "CODEC037", "Bit-fields do not fill one integer",
+            "The bit-fields of '{0}' add up to {1} bits; a [BitFields] word is 8, 16, 32 or 64 bits, so add a field or [Reserved] bits or make one narrower");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
         {
+            [BitFieldsShapeInvalid.Id] = BitFieldsShapeInvalid,
+            [BitFieldsWidthInvalid.Id] = BitFieldsWidthInvalid,
             [DiscriminatorInvalid.Id] = DiscriminatorInvalid,
             [UnionWithoutDefault.Id] = UnionWithoutDefault,
             [UnionCaseTypeInvalid.Id] = UnionCaseTypeInvalid,

@@ -139,6 +139,7 @@ namespace Codec.Generator.Emitting
             FieldModelKind.Enum => "unchecked((" + field.TypeName + ")(" + field.UnderlyingType + ")" + raw + ")",
             FieldModelKind.IPv4Address => "new global::Codec.IPv4Address(unchecked((uint)" + raw + "))",
             FieldModelKind.MacAddress => "new global::Codec.MacAddress(" + raw + ")",
+            FieldModelKind.BitFields => "new " + field.TypeName + "(unchecked((" + field.UnderlyingType + ")" + raw + "))",
             _ => raw,
         };
 
@@ -151,6 +152,7 @@ namespace Codec.Generator.Emitting
             FieldModelKind.Enum => "unchecked((ulong)(" + Unsigned(field.UnderlyingType) + ")(" + field.UnderlyingType + ")" + value + ")",
             FieldModelKind.IPv4Address => "(ulong)" + value + ".Value",
             FieldModelKind.MacAddress => value + ".Value",
+            FieldModelKind.BitFields => "(ulong)" + value + ".Value",
             _ => "0UL",
         };
 
@@ -160,7 +162,7 @@ namespace Codec.Generator.Emitting
         /// </summary>
         public static string? OutOfRange(FieldModel field, string raw, string value)
         {
-            if (field.Bits >= field.TypeBits || field.Kind is FieldModelKind.Boolean or FieldModelKind.IPv4Address or FieldModelKind.MacAddress)
+            if (field.Bits >= field.TypeBits || field.Kind is FieldModelKind.Boolean or FieldModelKind.IPv4Address or FieldModelKind.MacAddress or FieldModelKind.BitFields)
             {
                 return null;
             }

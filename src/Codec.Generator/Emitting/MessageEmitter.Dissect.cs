@@ -35,8 +35,7 @@ namespace Codec.Generator.Emitting
                 }
 
                 w.OpenBlock();
-                w.Line("ulong raw = global::Codec.WireBits.ReadBits(source, " + Layout.Int(field.BitOffset) + ", " + Layout.Int(field.Bits) + ", " + Layout.Order(field.BigEndian) + ");");
-                w.Line(head + "raw, " + Display(field, "raw") + ", " + kind + ");");
+                EmitDissectRaw(w, field, Layout.Int(field.BitOffset));
                 w.Close();
             }
 
@@ -45,12 +44,46 @@ namespace Codec.Generator.Emitting
             w.Close();
         }
 
+        /// <summary>
+        /// Reads a numeric field's bits, starting at bit <paramref name="at"/> (an expression), into <c>raw</c> and adds it
+        /// to the dissection; a [BitFields] word is added as its bit-fields, each where it lies (counted from the word's
+        /// most significant bit).
+        /// </summary>
+        private static void EmitDissectRaw(SourceWriter w, FieldModel field, string at)
+        {
+            w.Line("ulong raw = global::Codec.WireBits.ReadBits(source, " + at + ", " + Layout.Int(field.Bits) + ", " + Layout.Order(field.BigEndian) + ");");
+            if (field.Kind != FieldModelKind.BitFields)
+            {
+                w.Line("builder.Add(" + Layout.Literal(field.Name) + ", " + Layout.Literal(field.Label) + ", " + at + ", " + Layout.Int(field.Bits) + ", raw, "
+                    + Display(field, "raw", DisplayHelper(field, null)) + ", " + Layout.DissectionKind(field) + ");");
+                return;
+            }
+
+            foreach (FieldModel sub in field.SubFields)
+            {
+                int shift = field.Bits - sub.BitOffset - sub.Bits;
+                string subRaw = "((raw >> " + Layout.Int(shift) + ") & " + Layout.Hex(sub.Mask) + ")";
+                string subAt = sub.BitOffset == 0 ? at : at + " + " + Layout.Int(sub.BitOffset);
+                w.Line("builder.Add(" + Layout.Literal(sub.Name) + ", " + Layout.Literal(sub.Label) + ", " + subAt + ", " + Layout.Int(sub.Bits) + ", "
+                    + subRaw + ", " + Display(sub, subRaw, DisplayHelper(field, sub)) + ", " + Layout.DissectionKind(sub) + ");");
+            }
+        }
+
+        /// <summary>The name of the helper that shows an enum field's (or a word's enum bit-field's) raw value.</summary>
+        private static string DisplayHelper(FieldModel field, FieldModel? sub) => "CodecDisplay" + field.Name + (sub is null ? string.Empty : "_" + sub.Name);
+
+        /// <summary>The enum fields of a message, and the enum bit-fields of its words, with the names of their display helpers.</summary>
+        private static System.Collections.Generic.IEnumerable<(string Helper, FieldModel Field)> EnumDisplays(MessageModel model) =>
+            model.Fields.Where(f => f.Kind == FieldModelKind.Enum).Select(f => (DisplayHelper(f, null), f))
+                .Concat(model.Fields.Where(f => f.Kind == FieldModelKind.BitFields)
+                    .SelectMany(f => f.SubFields.Where(s => s.Kind == FieldModelKind.Enum).Select(s => (DisplayHelper(f, s), s))));
+
         /// <summary>How a field's raw value reads to a person.</summary>
-        private static string Display(FieldModel field, string raw) => field.Kind switch
+        private static string Display(FieldModel field, string raw, string helper) => field.Kind switch
         {
             FieldModelKind.Signed => "global::Codec.WireBits.SignExtend(" + raw + ", " + Layout.Int(field.Bits) + ").ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
             FieldModelKind.Boolean => "(" + raw + " != 0UL ? \"Set\" : \"Not set\")",
-            FieldModelKind.Enum => "CodecDisplay" + field.Name + "(" + raw + ")",
+            FieldModelKind.Enum => helper + "(" + raw + ")",
             FieldModelKind.IPv4Address => "new global::Codec.IPv4Address(unchecked((uint)" + raw + ")).ToString()",
             FieldModelKind.MacAddress => "new global::Codec.MacAddress(" + raw + ").ToString()",
             FieldModelKind.Reserved => "\"0x\" + " + raw + ".ToString(\"X\", global::System.Globalization.CultureInfo.InvariantCulture)",
@@ -60,10 +93,10 @@ namespace Codec.Generator.Emitting
         /// <summary>For each enum field, a switch from raw value to names, written at compile time (no reflection).</summary>
         private static void EmitDisplayHelpers(SourceWriter w, MessageModel model)
         {
-            foreach (FieldModel field in model.Fields.Where(f => f.Kind == FieldModelKind.Enum))
+            foreach ((string helper, FieldModel field) in EnumDisplays(model))
             {
                 w.Line();
-                w.Open("private static string CodecDisplay" + field.Name + "(ulong raw)");
+                w.Open("private static string " + helper + "(ulong raw)");
                 var seen = new System.Collections.Generic.HashSet<ulong>();
                 var members = field.EnumMembers.Where(m => seen.Add(m.Value)).ToList();
                 if (!field.IsFlags)

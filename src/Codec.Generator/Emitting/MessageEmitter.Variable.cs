@@ -782,8 +782,7 @@ namespace Codec.Generator.Emitting
                     }
 
                     w.OpenBlock();
-                    w.Line("ulong raw = global::Codec.WireBits.ReadBits(source, " + at + ", " + Layout.Int(field.Bits) + ", " + Layout.Order(field.BigEndian) + ");");
-                    w.Line(head + "raw, " + Display(field, "raw") + ", " + kind + ");");
+                    EmitDissectRaw(w, field, at);
                     if (field.LengthOf is not null || field.CountOf is not null)
                     {
                         w.Line("length" + field.Name + " = raw;");

@@ -27,6 +27,9 @@ namespace Codec.Generator.Model
 
         /// <summary>A [Union] type: octets whose case a discriminator field chooses.</summary>
         Union,
+
+        /// <summary>A [BitFields] type: one integer whose bit-fields are views of it, read and written as that integer.</summary>
+        BitFields,
     }
 
     /// <summary>A length taken from another field: bytes = field × Scale + Offset.</summary>
@@ -100,6 +103,12 @@ namespace Codec.Generator.Model
 
         /// <summary>On an integer field that another member's element count comes from: that member (or null).</summary>
         public string? CountOf { get; init; }
+
+        /// <summary>
+        /// For <see cref="FieldModelKind.BitFields"/>: its bit-fields and reserved bits, each placed from the most
+        /// significant bit of the word (dissections show them where they lie).
+        /// </summary>
+        public EquatableArray<FieldModel> SubFields { get; init; } = EquatableArray<FieldModel>.Empty;
 
         public bool IsVariable => Kind is FieldModelKind.Bytes or FieldModelKind.List or FieldModelKind.DnsName or FieldModelKind.Options or FieldModelKind.Union;
 

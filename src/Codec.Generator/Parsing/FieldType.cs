@@ -9,8 +9,9 @@ namespace Codec.Generator.Parsing
     /// <summary>What the parser learned about a member's type: its kind, natural width and, for enums, its names.</summary>
     internal sealed class FieldType
     {
-        private FieldType(FieldModelKind kind, string underlying, int typeBits, bool fixedWidth, bool isFlags = false, EquatableArray<EnumMemberModel> members = default)
+        private FieldType(FieldModelKind kind, string underlying, int typeBits, bool fixedWidth, bool isFlags = false, EquatableArray<EnumMemberModel> members = default, EquatableArray<FieldModel> subFields = default)
         {
+            SubFields = subFields;
             Kind = kind;
             Underlying = underlying;
             TypeBits = typeBits;
@@ -32,6 +33,9 @@ namespace Codec.Generator.Parsing
         public bool IsFlags { get; }
 
         public EquatableArray<EnumMemberModel> Members { get; }
+
+        /// <summary>For a [BitFields] word: its bit-fields, placed from the most significant bit.</summary>
+        public EquatableArray<FieldModel> SubFields { get; }
 
         /// <summary>Classifies <paramref name="type"/>, or returns null when no message field can have it.</summary>
         public static FieldType? Classify(ITypeSymbol type, System.Threading.CancellationToken cancellationToken)
@@ -107,6 +111,12 @@ namespace Codec.Generator.Parsing
                 case "Codec.IPv6Address": return new FieldType(FieldModelKind.IPv6Address, "", 128, fixedWidth: true);
                 case "Codec.MacAddress": return new FieldType(FieldModelKind.MacAddress, "ulong", 48, fixedWidth: true);
                 case "Codec.Dns.DnsName": return new FieldType(FieldModelKind.DnsName, "", 0, fixedWidth: false);
+            }
+
+            if (named.TypeKind == TypeKind.Struct && named.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == BitFieldsParser.BitFieldsAttributeName))
+            {
+                BitFieldsModel? word = BitFieldsParser.Describe(named, cancellationToken);
+                return word is null ? null : new FieldType(FieldModelKind.BitFields, word.Storage, word.Bits, fixedWidth: true, subFields: word.Fields);
             }
 
             if (named.TypeKind == TypeKind.Struct)

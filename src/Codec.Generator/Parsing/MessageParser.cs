@@ -83,6 +83,82 @@ namespace Codec.Generator.Parsing
             bool bigEndian = messageOrder != ByteOrderLittle;
             string displayName = NamedString(messageAttribute, "Name") ?? type.Name;
 
+            List<FieldModel>? placed = PlaceFields(type, bigEndian, typeLocation, diagnostics, ref ok, cancellationToken, out List<Entry> ordered, out int bitOffset, out int totalBits);
+            if (placed is null)
+            {
+                return Result(null, diagnostics);
+            }
+
+            if (bitOffset % 8 != 0)
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.MessageNotByteAligned, typeLocation, type.Name, Text(totalBits)));
+                ok = false;
+            }
+
+            if (placed.Count(f => f.MessageLength is not null) > 1)
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.MessageLengthInvalid, typeLocation, placed.Last(f => f.MessageLength is not null).Name));
+                ok = false;
+            }
+
+            bool isVariable = placed.Any(f => f.IsVariable);
+            List<FieldModel> checksums = placed.Where(f => f.ChecksumThrough is not null).ToList();
+            foreach (FieldModel checksum in checksums)
+            {
+                FieldModel? through = checksum.ChecksumThrough!.Length == 0 ? null : placed.FirstOrDefault(f => f.Name == checksum.ChecksumThrough);
+                bool throughOk = checksum.ChecksumThrough!.Length == 0 ? !isVariable : through is not null && (through.IsVariable || through.Run == 0);
+                if (checksums.Count > 1 || checksum.Run != 0 || checksum.BitOffset % 16 != 0 || !throughOk)
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.ChecksumInvalid, ordered.First(e => e.MemberName == checksum.Name).Location, checksum.Name));
+                    ok = false;
+                }
+            }
+
+            if (!ok)
+            {
+                return Result(null, diagnostics);
+            }
+
+            string ns = TypeChecks.Namespace(type);
+            string fullyQualified = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            string hintName = TypeChecks.HintName(ns, containing, type.Name, ".g.cs");
+
+            bool hasUserEquals = type.GetMembers("Equals").OfType<IMethodSymbol>()
+                .Any(m => m.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type, type) && !m.IsImplicitlyDeclared);
+            bool hasUserToString = type.GetMembers("ToString").OfType<IMethodSymbol>().Any(m => m.Parameters.Length == 0 && !m.IsImplicitlyDeclared);
+
+            var model = new MessageModel(
+                ns,
+                type.Name,
+                fullyQualified,
+                hintName,
+                type.IsRecord ? "record struct" : type.IsRefLikeType ? "ref struct" : "struct",
+                new EquatableArray<ContainingTypeModel>(containing.ToArray()),
+                displayName,
+                bigEndian,
+                EmitEquality: !type.IsRecord && !hasUserEquals,
+                EmitToString: !type.IsRecord && !hasUserToString,
+                new EquatableArray<FieldModel>(placed.ToArray()),
+                totalBits)
+            {
+                IsVariable = isVariable,
+                IsRefStruct = type.IsRefLikeType,
+                AllStorageIsWire = AllStorageIsWire(type),
+            };
+            return Result(model, diagnostics);
+        }
+
+        /// <summary>
+        /// The [Field] members and [Reserved] bits of <paramref name="type"/>, checked and placed one after another in
+        /// order (each starts where the one before it ended): null when members or orders were reported, else the placed
+        /// fields, with <paramref name="ok"/> turned false if placing them reported something. Messages and [BitFields]
+        /// words share it, so their fields follow one set of rules and diagnostics.
+        /// </summary>
+        internal static List<FieldModel>? PlaceFields(INamedTypeSymbol type, bool bigEndian, LocationInfo? typeLocation, List<DiagnosticInfo> diagnostics, ref bool ok, CancellationToken cancellationToken, out List<Entry> ordered, out int bitOffset, out int totalBits)
+        {
+            ordered = new List<Entry>();
+            bitOffset = 0;
+            totalBits = 0;
             var entries = new List<Entry>();
             var failedOrders = new HashSet<int>();
             var names = new HashSet<string>();
@@ -133,7 +209,7 @@ namespace Codec.Generator.Parsing
             if (entries.Count == 0 && ok)
             {
                 diagnostics.Add(Diagnostic(DiagnosticDescriptors.MessageHasNoFields, typeLocation, type.Name));
-                return Result(null, diagnostics);
+                return null;
             }
 
             int reservedIndex = 0;
@@ -192,16 +268,14 @@ namespace Codec.Generator.Parsing
 
             if (!ok)
             {
-                return Result(null, diagnostics);
+                return null;
             }
 
             // Place the fields: each starts where the one before it ended. A variable-length member ends a run of fixed
             // fields; the fields after it form the next run, whose offsets count from where the member ends.
             var placed = new List<FieldModel>();
-            int bitOffset = 0;
             int run = 0;
-            int totalBits = 0;
-            List<Entry> ordered = byOrder.OrderBy(p => p.Key).Select(p => p.Value).ToList();
+            ordered = byOrder.OrderBy(p => p.Key).Select(p => p.Value).ToList();
             foreach (Entry entry in ordered)
             {
                 if (entry.Field.IsVariable)
@@ -274,63 +348,7 @@ namespace Codec.Generator.Parsing
                 totalBits += field.Bits;
             }
 
-            if (bitOffset % 8 != 0)
-            {
-                diagnostics.Add(Diagnostic(DiagnosticDescriptors.MessageNotByteAligned, typeLocation, type.Name, Text(totalBits)));
-                ok = false;
-            }
-
-            if (placed.Count(f => f.MessageLength is not null) > 1)
-            {
-                diagnostics.Add(Diagnostic(DiagnosticDescriptors.MessageLengthInvalid, typeLocation, placed.Last(f => f.MessageLength is not null).Name));
-                ok = false;
-            }
-
-            bool isVariable = placed.Any(f => f.IsVariable);
-            List<FieldModel> checksums = placed.Where(f => f.ChecksumThrough is not null).ToList();
-            foreach (FieldModel checksum in checksums)
-            {
-                FieldModel? through = checksum.ChecksumThrough!.Length == 0 ? null : placed.FirstOrDefault(f => f.Name == checksum.ChecksumThrough);
-                bool throughOk = checksum.ChecksumThrough!.Length == 0 ? !isVariable : through is not null && (through.IsVariable || through.Run == 0);
-                if (checksums.Count > 1 || checksum.Run != 0 || checksum.BitOffset % 16 != 0 || !throughOk)
-                {
-                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.ChecksumInvalid, ordered.First(e => e.MemberName == checksum.Name).Location, checksum.Name));
-                    ok = false;
-                }
-            }
-
-            if (!ok)
-            {
-                return Result(null, diagnostics);
-            }
-
-            string ns = TypeChecks.Namespace(type);
-            string fullyQualified = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-            string hintName = TypeChecks.HintName(ns, containing, type.Name, ".g.cs");
-
-            bool hasUserEquals = type.GetMembers("Equals").OfType<IMethodSymbol>()
-                .Any(m => m.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type, type) && !m.IsImplicitlyDeclared);
-            bool hasUserToString = type.GetMembers("ToString").OfType<IMethodSymbol>().Any(m => m.Parameters.Length == 0 && !m.IsImplicitlyDeclared);
-
-            var model = new MessageModel(
-                ns,
-                type.Name,
-                fullyQualified,
-                hintName,
-                type.IsRecord ? "record struct" : type.IsRefLikeType ? "ref struct" : "struct",
-                new EquatableArray<ContainingTypeModel>(containing.ToArray()),
-                displayName,
-                bigEndian,
-                EmitEquality: !type.IsRecord && !hasUserEquals,
-                EmitToString: !type.IsRecord && !hasUserToString,
-                new EquatableArray<FieldModel>(placed.ToArray()),
-                totalBits)
-            {
-                IsVariable = isVariable,
-                IsRefStruct = type.IsRefLikeType,
-                AllStorageIsWire = AllStorageIsWire(type),
-            };
-            return Result(model, diagnostics);
+            return placed;
         }
 
         private static Entry? ParseMember(INamedTypeSymbol type, ISymbol member, AttributeData field, bool messageBigEndian, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
@@ -444,7 +462,7 @@ namespace Codec.Generator.Parsing
                     return null;
                 }
 
-                if (fieldType.Kind is FieldModelKind.IPv6Address or FieldModelKind.ByteBlock)
+                if (fieldType.Kind is FieldModelKind.IPv6Address or FieldModelKind.ByteBlock or FieldModelKind.BitFields)
                 {
                     diagnostics.Add(Diagnostic(DiagnosticDescriptors.ConstantOnUnsupportedType, location, member.Name, typeDisplay));
                     return null;
@@ -505,6 +523,7 @@ namespace Codec.Generator.Parsing
             {
                 MessageLength = messageLength,
                 ChecksumThrough = checksumThrough,
+                SubFields = fieldType.SubFields,
             };
             return new Entry(order, member.Name, location, model, explicitOrder) { TypeDisplay = typeDisplay };
         }
@@ -666,7 +685,7 @@ namespace Codec.Generator.Parsing
         private static ParseResult Result(MessageModel? model, List<DiagnosticInfo> diagnostics) =>
             new(model, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
 
-        private sealed record Entry(int Order, string MemberName, LocationInfo? Location, FieldModel Field, bool ExplicitByteOrder)
+        internal sealed record Entry(int Order, string MemberName, LocationInfo? Location, FieldModel Field, bool ExplicitByteOrder)
         {
             public string TypeDisplay { get; init; } = "ulong";
         }

@@ -23,7 +23,7 @@ public class DnsMessageCorpusTests(ITestOutputHelper output)
 
             string[] lines = packet.DnspythonText.Split('\n');
             Assert.Equal("id " + dns.Id, lines[0]);
-            Assert.Equal("rcode " + Rcode(dns.Rcode), lines[2]);
+            Assert.Equal("rcode " + Rcode(dns.Flags.Rcode), lines[2]);
             Assert.Equal(Flags(dns), lines[3]);
 
             var questions = new List<string>();
@@ -118,13 +118,13 @@ public class DnsMessageCorpusTests(ITestOutputHelper output)
     private static string Flags(DnsMessage dns)
     {
         var flags = new List<string>();
-        if (dns.Qr) flags.Add("QR");
-        if (dns.Aa) flags.Add("AA");
-        if (dns.Tc) flags.Add("TC");
-        if (dns.Rd) flags.Add("RD");
-        if (dns.Ra) flags.Add("RA");
-        if (dns.Ad) flags.Add("AD");
-        if (dns.Cd) flags.Add("CD");
+        if (dns.Flags.Qr) flags.Add("QR");
+        if (dns.Flags.Aa) flags.Add("AA");
+        if (dns.Flags.Tc) flags.Add("TC");
+        if (dns.Flags.Rd) flags.Add("RD");
+        if (dns.Flags.Ra) flags.Add("RA");
+        if (dns.Flags.Ad) flags.Add("AD");
+        if (dns.Flags.Cd) flags.Add("CD");
         return "flags " + string.Join(' ', flags);
     }
 

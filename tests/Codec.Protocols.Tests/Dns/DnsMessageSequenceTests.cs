@@ -19,7 +19,7 @@ public class DnsMessageSequenceTests
     private static string Render(scoped in DnsMessage dns)
     {
         var text = new StringBuilder();
-        text.Append(dns.Id).Append(' ').Append(dns.Qr).Append(' ').Append(dns.Opcode).Append(' ').Append(dns.Rcode).Append('\n');
+        text.Append(dns.Id).Append(' ').Append(dns.Flags.Qr).Append(' ').Append(dns.Flags.Opcode).Append(' ').Append(dns.Flags.Rcode).Append('\n');
         foreach (DnsQuestion question in dns.Questions)
         {
             text.Append("Q ").Append(question.Name.ToString()).Append(' ').Append(question.Type).Append('\n');

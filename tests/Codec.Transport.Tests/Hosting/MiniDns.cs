@@ -31,7 +31,7 @@ internal static class MiniDns
         public bool Handle(in DatagramContext context, ReadOnlySpan<byte> request, IBufferWriter<byte> reply)
         {
             ReadResult read = DnsMessage.TryRead(request, out DnsMessage query);
-            if (!read.IsDone || query.Qr)
+            if (!read.IsDone || query.Flags.Qr)
             {
                 return false;
             }
@@ -65,7 +65,7 @@ internal static class MiniDns
             // header-only answer from the fields read (the test sends header-and-question queries and compares ids).
             Span<byte> header = stackalloc byte[12];
             BinaryPrimitives.WriteUInt16BigEndian(header, message.Id);
-            header[2] = (byte)(0x80 | ((int)message.Opcode << 3) | (message.Rd ? 1 : 0));
+            header[2] = (byte)(0x80 | ((int)message.Flags.Opcode << 3) | (message.Flags.Rd ? 1 : 0));
             header[3] = 4;
             BinaryPrimitives.WriteUInt16BigEndian(output.GetSpan(2), (ushort)header.Length);
             output.Advance(2);

@@ -54,7 +54,7 @@ internal static class DnsSamples
     public static string Describe(scoped in DnsMessage message)
     {
         var text = new System.Text.StringBuilder();
-        text.Append($"{message.Id:X4} qr={message.Qr} rcode={message.Rcode}");
+        text.Append($"{message.Id:X4} qr={message.Flags.Qr} rcode={message.Flags.Rcode}");
         foreach (DnsQuestion question in message.Questions)
         {
             text.Append($" | Q {question.Name.ToString()} {question.Type} {question.Class}");

@@ -1,0 +1,20 @@
+namespace Codec.Generator.Model
+{
+    /// <summary>
+    /// Everything the emitter needs to write one [BitFields] word, as plain values: the integer it is stored in
+    /// (<paramref name="Storage"/>: "byte", "ushort", "uint" or "ulong", <paramref name="Bits"/> wide) and its bit-fields,
+    /// placed from the most significant bit (a field's <see cref="FieldModel.BitOffset"/> counts from there).
+    /// </summary>
+    internal sealed record BitFieldsModel(
+        string Namespace,
+        string TypeName,
+        string FullyQualifiedName,
+        string HintName,
+        EquatableArray<ContainingTypeModel> ContainingTypes,
+        string Storage,
+        int Bits,
+        EquatableArray<FieldModel> Fields);
+
+    /// <summary>The parse of one [BitFields] type: a model when it is valid, and the diagnostics found.</summary>
+    internal sealed record BitFieldsParseResult(BitFieldsModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+}
