@@ -105,7 +105,7 @@ namespace Codec.Generator.Parsing
                 }
             }
 
-            List<FieldModel>? placed = MessageParser.PlaceFields(type, bigEndian: true, typeLocation, diagnostics, ref ok, cancellationToken, out List<MessageParser.Entry> ordered, out _, out int totalBits);
+            List<FieldModel>? placed = MessageParser.PlaceFields(type, bigEndian: true, inWord: true, typeLocation, diagnostics, ref ok, cancellationToken, out List<MessageParser.Entry> ordered, out _, out int totalBits);
             if (placed is null)
             {
                 return null;

@@ -37,8 +37,11 @@ namespace Codec.Generator.Parsing
         /// <summary>For a [BitFields] word: its bit-fields, placed from the most significant bit.</summary>
         public EquatableArray<FieldModel> SubFields { get; }
 
-        /// <summary>Classifies <paramref name="type"/>, or returns null when no message field can have it.</summary>
-        public static FieldType? Classify(ITypeSymbol type, System.Threading.CancellationToken cancellationToken)
+        /// <summary>
+        /// Classifies <paramref name="type"/>, or returns null when no message field can have it (nor a bit-field a
+        /// [BitFields] type, when <paramref name="wordsAllowed"/> is false).
+        /// </summary>
+        public static FieldType? Classify(ITypeSymbol type, System.Threading.CancellationToken cancellationToken, bool wordsAllowed = true)
         {
             switch (type.SpecialType)
             {
@@ -115,6 +118,11 @@ namespace Codec.Generator.Parsing
 
             if (named.TypeKind == TypeKind.Struct && named.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == BitFieldsParser.BitFieldsAttributeName))
             {
+                if (!wordsAllowed)
+                {
+                    return null;
+                }
+
                 BitFieldsModel? word = BitFieldsParser.Describe(named, cancellationToken);
                 return word is null ? null : new FieldType(FieldModelKind.BitFields, word.Storage, word.Bits, fixedWidth: true, subFields: word.Fields);
             }

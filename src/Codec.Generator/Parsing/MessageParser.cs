@@ -83,7 +83,7 @@ namespace Codec.Generator.Parsing
             bool bigEndian = messageOrder != ByteOrderLittle;
             string displayName = NamedString(messageAttribute, "Name") ?? type.Name;
 
-            List<FieldModel>? placed = PlaceFields(type, bigEndian, typeLocation, diagnostics, ref ok, cancellationToken, out List<Entry> ordered, out int bitOffset, out int totalBits);
+            List<FieldModel>? placed = PlaceFields(type, bigEndian, inWord: false, typeLocation, diagnostics, ref ok, cancellationToken, out List<Entry> ordered, out int bitOffset, out int totalBits);
             if (placed is null)
             {
                 return Result(null, diagnostics);
@@ -152,9 +152,10 @@ namespace Codec.Generator.Parsing
         /// The [Field] members and [Reserved] bits of <paramref name="type"/>, checked and placed one after another in
         /// order (each starts where the one before it ended): null when members or orders were reported, else the placed
         /// fields, with <paramref name="ok"/> turned false if placing them reported something. Messages and [BitFields]
-        /// words share it, so their fields follow one set of rules and diagnostics.
+        /// words share it, so their fields follow one set of rules and diagnostics; in a word (<paramref name="inWord"/>)
+        /// a member cannot be a word itself, which also keeps a word that names its own type from being described forever.
         /// </summary>
-        internal static List<FieldModel>? PlaceFields(INamedTypeSymbol type, bool bigEndian, LocationInfo? typeLocation, List<DiagnosticInfo> diagnostics, ref bool ok, CancellationToken cancellationToken, out List<Entry> ordered, out int bitOffset, out int totalBits)
+        internal static List<FieldModel>? PlaceFields(INamedTypeSymbol type, bool bigEndian, bool inWord, LocationInfo? typeLocation, List<DiagnosticInfo> diagnostics, ref bool ok, CancellationToken cancellationToken, out List<Entry> ordered, out int bitOffset, out int totalBits)
         {
             ordered = new List<Entry>();
             bitOffset = 0;
@@ -191,7 +192,7 @@ namespace Codec.Generator.Parsing
 
                 Entry? entry = member is IPropertySymbol { IsIndexer: true }
                     ? Unsupported(member, diagnostics)
-                    : ParseMember(type, member, field, bigEndian, diagnostics, cancellationToken);
+                    : ParseMember(type, member, field, bigEndian, inWord, diagnostics, cancellationToken);
                 if (entry is null)
                 {
                     ok = false;
@@ -351,7 +352,7 @@ namespace Codec.Generator.Parsing
             return placed;
         }
 
-        private static Entry? ParseMember(INamedTypeSymbol type, ISymbol member, AttributeData field, bool messageBigEndian, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        private static Entry? ParseMember(INamedTypeSymbol type, ISymbol member, AttributeData field, bool messageBigEndian, bool inWord, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
             LocationInfo? location = LocationInfo.From(member.Locations.FirstOrDefault());
             ITypeSymbol memberType = member is IFieldSymbol f ? f.Type : ((IPropertySymbol)member).Type;
@@ -380,7 +381,7 @@ namespace Codec.Generator.Parsing
                 return null; // The compiler reports the malformed attribute itself.
             }
 
-            FieldType? fieldType = FieldType.Classify(memberType, cancellationToken);
+            FieldType? fieldType = FieldType.Classify(memberType, cancellationToken, wordsAllowed: !inWord);
             if (fieldType is null)
             {
                 diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedFieldType, location, member.Name, typeDisplay));
