@@ -54,89 +54,52 @@ namespace Codec.Generator
         /// <inheritdoc/>
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            IncrementalValuesProvider<ParseResult> parsed = context.SyntaxProvider
-                .ForAttributeWithMetadataName(
-                    "Codec.MessageAttribute",
-                    static (node, _) => node is StructDeclarationSyntax or RecordDeclarationSyntax,
-                    static (ctx, ct) => MessageParser.Parse(ctx, ct))
-                .WithTrackingName(ParseStep);
+            Register<ParseResult, MessageModel>(
+                context, "Codec.MessageAttribute", static (node, _) => node is StructDeclarationSyntax or RecordDeclarationSyntax,
+                MessageParser.Parse, MessageEmitter.Emit, ParseStep, ModelStep, DiagnosticStep);
+            Register<OptionListParseResult, OptionListModel>(
+                context, OptionListParser.OptionListAttributeName, static (node, _) => node is StructDeclarationSyntax,
+                OptionListParser.Parse, OptionListEmitter.Emit, OptionListParseStep, OptionListModelStep, OptionListDiagnosticStep);
+            Register<UnionParseResult, UnionModel>(
+                context, UnionParser.UnionAttributeName, static (node, _) => node is StructDeclarationSyntax,
+                UnionParser.Parse, UnionEmitter.Emit, UnionParseStep, UnionModelStep, UnionDiagnosticStep);
+            Register<BitFieldsParseResult, BitFieldsModel>(
+                context, BitFieldsParser.BitFieldsAttributeName, static (node, _) => node is StructDeclarationSyntax,
+                BitFieldsParser.Parse, BitFieldsEmitter.Emit, BitFieldsParseStep, BitFieldsModelStep, BitFieldsDiagnosticStep);
+        }
 
-            IncrementalValuesProvider<MessageModel> models = parsed
+        /// <summary>
+        /// One attribute's pipeline: its types found by <c>ForAttributeWithMetadataName</c> and parsed into value-equatable
+        /// results (<paramref name="parseStep"/>), the valid models written one file each (<paramref name="modelStep"/>), and
+        /// the diagnostics reported (<paramref name="diagnosticStep"/>).
+        /// </summary>
+        private static void Register<TResult, TModel>(
+            IncrementalGeneratorInitializationContext context,
+            string attributeName,
+            System.Func<SyntaxNode, System.Threading.CancellationToken, bool> predicate,
+            System.Func<GeneratorAttributeSyntaxContext, System.Threading.CancellationToken, TResult> parse,
+            System.Func<TModel, System.Threading.CancellationToken, string> emit,
+            string parseStep,
+            string modelStep,
+            string diagnosticStep)
+            where TResult : IParseResult<TModel>
+            where TModel : class, IGeneratedModel
+        {
+            IncrementalValuesProvider<TResult> parsed = context.SyntaxProvider
+                .ForAttributeWithMetadataName(attributeName, predicate, parse)
+                .WithTrackingName(parseStep);
+
+            IncrementalValuesProvider<TModel> models = parsed
                 .Where(static r => r.Model is not null)
                 .Select(static (r, _) => r.Model!)
-                .WithTrackingName(ModelStep);
+                .WithTrackingName(modelStep);
 
             IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = parsed
                 .Select(static (r, _) => r.Diagnostics)
-                .WithTrackingName(DiagnosticStep);
+                .WithTrackingName(diagnosticStep);
 
-            context.RegisterSourceOutput(models, static (spc, model) =>
-                spc.AddSource(model.HintName, MessageEmitter.Emit(model, spc.CancellationToken)));
-
+            context.RegisterSourceOutput(models, (spc, model) => spc.AddSource(model.HintName, emit(model, spc.CancellationToken)));
             context.RegisterSourceOutput(diagnostics, static (spc, list) => Report(spc, list));
-
-            IncrementalValuesProvider<OptionListParseResult> optionLists = context.SyntaxProvider
-                .ForAttributeWithMetadataName(
-                    OptionListParser.OptionListAttributeName,
-                    static (node, _) => node is StructDeclarationSyntax,
-                    static (ctx, ct) => OptionListParser.Parse(ctx, ct))
-                .WithTrackingName(OptionListParseStep);
-
-            IncrementalValuesProvider<OptionListModel> optionListModels = optionLists
-                .Where(static r => r.Model is not null)
-                .Select(static (r, _) => r.Model!)
-                .WithTrackingName(OptionListModelStep);
-
-            IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> optionListDiagnostics = optionLists
-                .Select(static (r, _) => r.Diagnostics)
-                .WithTrackingName(OptionListDiagnosticStep);
-
-            context.RegisterSourceOutput(optionListModels, static (spc, model) =>
-                spc.AddSource(model.HintName, OptionListEmitter.Emit(model, spc.CancellationToken)));
-
-            context.RegisterSourceOutput(optionListDiagnostics, static (spc, list) => Report(spc, list));
-
-            IncrementalValuesProvider<UnionParseResult> unions = context.SyntaxProvider
-                .ForAttributeWithMetadataName(
-                    UnionParser.UnionAttributeName,
-                    static (node, _) => node is StructDeclarationSyntax,
-                    static (ctx, ct) => UnionParser.Parse(ctx, ct))
-                .WithTrackingName(UnionParseStep);
-
-            IncrementalValuesProvider<UnionModel> unionModels = unions
-                .Where(static r => r.Model is not null)
-                .Select(static (r, _) => r.Model!)
-                .WithTrackingName(UnionModelStep);
-
-            IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> unionDiagnostics = unions
-                .Select(static (r, _) => r.Diagnostics)
-                .WithTrackingName(UnionDiagnosticStep);
-
-            context.RegisterSourceOutput(unionModels, static (spc, model) =>
-                spc.AddSource(model.HintName, UnionEmitter.Emit(model, spc.CancellationToken)));
-
-            context.RegisterSourceOutput(unionDiagnostics, static (spc, list) => Report(spc, list));
-
-            IncrementalValuesProvider<BitFieldsParseResult> words = context.SyntaxProvider
-                .ForAttributeWithMetadataName(
-                    BitFieldsParser.BitFieldsAttributeName,
-                    static (node, _) => node is StructDeclarationSyntax,
-                    static (ctx, ct) => BitFieldsParser.Parse(ctx, ct))
-                .WithTrackingName(BitFieldsParseStep);
-
-            IncrementalValuesProvider<BitFieldsModel> wordModels = words
-                .Where(static r => r.Model is not null)
-                .Select(static (r, _) => r.Model!)
-                .WithTrackingName(BitFieldsModelStep);
-
-            IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> wordDiagnostics = words
-                .Select(static (r, _) => r.Diagnostics)
-                .WithTrackingName(BitFieldsDiagnosticStep);
-
-            context.RegisterSourceOutput(wordModels, static (spc, model) =>
-                spc.AddSource(model.HintName, BitFieldsEmitter.Emit(model, spc.CancellationToken)));
-
-            context.RegisterSourceOutput(wordDiagnostics, static (spc, list) => Report(spc, list));
         }
 
         private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> list)

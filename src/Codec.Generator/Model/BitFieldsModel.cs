@@ -13,8 +13,8 @@ namespace Codec.Generator.Model
         EquatableArray<ContainingTypeModel> ContainingTypes,
         string Storage,
         int Bits,
-        EquatableArray<FieldModel> Fields);
+        EquatableArray<FieldModel> Fields) : IGeneratedModel;
 
     /// <summary>The parse of one [BitFields] type: a model when it is valid, and the diagnostics found.</summary>
-    internal sealed record BitFieldsParseResult(BitFieldsModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+    internal sealed record BitFieldsParseResult(BitFieldsModel? Model, EquatableArray<DiagnosticInfo> Diagnostics) : IParseResult<BitFieldsModel>;
 }

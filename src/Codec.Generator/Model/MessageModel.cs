@@ -13,7 +13,7 @@ namespace Codec.Generator.Model
         bool EmitEquality,
         bool EmitToString,
         EquatableArray<FieldModel> Fields,
-        int TotalBits)
+        int TotalBits) : IGeneratedModel
     {
         /// <summary>Bytes of all fixed fields: the whole size of a fixed message, the minimum of a variable one.</summary>
         public int Size => TotalBits / 8;
@@ -41,5 +41,5 @@ namespace Codec.Generator.Model
     internal sealed record EnumMemberModel(string Name, ulong Value);
 
     /// <summary>The parse of one [Message] type: a model when it is valid, and the diagnostics found.</summary>
-    internal sealed record ParseResult(MessageModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+    internal sealed record ParseResult(MessageModel? Model, EquatableArray<DiagnosticInfo> Diagnostics) : IParseResult<MessageModel>;
 }

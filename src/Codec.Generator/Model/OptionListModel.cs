@@ -11,7 +11,7 @@ namespace Codec.Generator.Model
         int KindSize,
         int LengthSize,
         bool LengthIncludesHeader,
-        EquatableArray<OptionCaseModel> Cases)
+        EquatableArray<OptionCaseModel> Cases) : IGeneratedModel
     {
         /// <summary>The kind that ends the list, or -1.</summary>
         public int EndKind => System.Linq.Enumerable.FirstOrDefault(Cases, c => c.EndsList)?.Kind ?? -1;
@@ -21,5 +21,5 @@ namespace Codec.Generator.Model
     internal sealed record OptionCaseModel(int Kind, string Member, string Label, string? ValueType, bool SingleByte, bool EndsList);
 
     /// <summary>The parse of one [OptionList] type: a model when it is valid, and the diagnostics found.</summary>
-    internal sealed record OptionListParseResult(OptionListModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+    internal sealed record OptionListParseResult(OptionListModel? Model, EquatableArray<DiagnosticInfo> Diagnostics) : IParseResult<OptionListModel>;
 }

@@ -10,7 +10,7 @@ namespace Codec.Generator.Model
         string DisplayName,
         string DefaultMember,
         EquatableArray<UnionCaseModel> Cases,
-        bool EmptyIsDefault);
+        bool EmptyIsDefault) : IGeneratedModel;
 
     /// <summary>
     /// One case: its discriminator value, accessors' name, display name, value type (fully qualified), whether that
@@ -21,5 +21,5 @@ namespace Codec.Generator.Model
     internal sealed record UnionCaseModel(ulong Value, string Member, string Label, string ValueType, bool IsRefLike = false, bool CompressNames = false, bool IsOneName = false);
 
     /// <summary>The parse of one [Union] type: a model when it is valid, and the diagnostics found.</summary>
-    internal sealed record UnionParseResult(UnionModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+    internal sealed record UnionParseResult(UnionModel? Model, EquatableArray<DiagnosticInfo> Diagnostics) : IParseResult<UnionModel>;
 }
