@@ -120,7 +120,7 @@ namespace Codec.Generator
             IncrementalValuesProvider<BitFieldsParseResult> words = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     BitFieldsParser.BitFieldsAttributeName,
-                    static (node, _) => node is StructDeclarationSyntax,
+                    static (node, _) => node is StructDeclarationSyntax or RecordDeclarationSyntax,
                     static (ctx, ct) => BitFieldsParser.Parse(ctx, ct))
                 .WithTrackingName(BitFieldsParseStep);
 
