@@ -143,6 +143,20 @@ public sealed class BitFieldsDiagnosticTests
     }
 
     [Fact]
+    public void A_constant_message_field_of_a_word_type_is_CODEC014()
+    {
+        string source = Word(Good, declaration: "public partial struct Word")
+            + "\n[Message]\npublic partial struct Bad\n{\n    [Field(0), Constant(0x12)] public Word Offending;\n}\n";
+        GeneratorRun run = Run(source);
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("CODEC014", diagnostic.Id);
+        Assert.Equal("Offending", run.LocationText(diagnostic));
+        AssertNothingGeneratedFor(run, "Bad");
+        Assert.Contains("Tests.Word.BitFields.g.cs", run.GeneratedSources.Keys);
+    }
+
+    [Fact]
     public void A_message_with_a_field_of_a_word_nested_in_a_type_that_is_not_partial_gets_no_code()
     {
         const string source = """
