@@ -142,6 +142,24 @@ public sealed class BitFieldsDiagnosticTests
         AssertNothingGeneratedFor(run, "Carrier");
     }
 
+    [Theory]
+    [InlineData("Bits = 4", " 4 bits")]
+    [InlineData("Bits = 16", " 16 bits")]
+    public void A_message_field_of_a_word_type_narrower_or_wider_than_the_word_is_CODEC003(string bits, string width)
+    {
+        string source = Word(Good, declaration: "public partial struct Word")
+            + "\n[Message]\npublic partial struct Bad\n{\n    [Field(0, " + bits + ")] public Word Offending;\n    [Field(1, Bits = 4)] public byte Rest;\n}\n";
+        GeneratorRun run = Run(source);
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("CODEC003", diagnostic.Id);
+        Assert.Equal("Offending", run.LocationText(diagnostic));
+        string message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(width, message, StringComparison.Ordinal);
+        Assert.Contains("8 bits", message, StringComparison.Ordinal);
+        AssertNothingGeneratedFor(run, "Bad");
+    }
+
     [Fact]
     public void A_constant_message_field_of_a_word_type_is_CODEC014()
     {

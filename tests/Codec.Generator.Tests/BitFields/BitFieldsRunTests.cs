@@ -122,6 +122,15 @@ public sealed class BitFieldsRunTests
 
             public static string DissectLittle(byte[] input) => Show(LittleFrame.Dissect(input));
 
+            public static string ReadShifted(byte[] input)
+            {
+                ReadResult read = Sample.Small.Shifted.TryRead(input, out Sample.Small.Shifted f);
+                if (!read.IsDone) return read.ToString();
+                byte[] output = new byte[Sample.Small.Shifted.Size];
+                WriteResult written = f.TryWrite(output);
+                return $"{f.Lead:X} {f.Paint} {f.Paint.Value:X2} {f.Tail:X} | {written} {Convert.ToHexString(output)} | {Show(Sample.Small.Shifted.Dissect(input))}";
+            }
+
             private static string Show(MessageDissection d) =>
                 d.Result.Status + " " + string.Join("; ", d.Fields.Select(f => $"{f.Name}@{f.BitOffset}/{f.BitLength}={f.Value:X}:{f.Display}:{f.Kind}"));
         }
@@ -207,6 +216,28 @@ public sealed class BitFieldsRunTests
     public void A_short_input_dissects_the_fields_that_fit() =>
         Assert.Equal("NeedMoreData Tag@0/8=7E:126:Integer", Call("DissectBig", Bytes("7E CB")));
 
+    /// <summary>A word need not start on a byte: Paint (8 bits) between two nibbles lies across two bytes.</summary>
+    [Fact]
+    public void A_word_between_two_nibbles_is_read_written_and_dissected_where_it_lies() =>
+        Assert.Equal(
+            "A Paint { Glossy = true, Color = Blue, Coats = 3 } CB 5 | Done (2 bytes) ACB5 | Done Lead@0/4=A:10:Integer; "
+            + "Glossy@4/1=1:Set:Boolean; Color@5/3=4:Blue (4):Enum; Reserved@8/1=1:0x1:Reserved; Coats@9/3=3:3:Integer; Tail@12/4=5:5:Integer",
+            Call("ReadShifted", Bytes("AC B5")));
+
+    private const string Shifted = """
+        using Codec;
+
+        namespace Sample.Small;
+
+        [Message]
+        public partial struct Shifted
+        {
+            [Field(0, Bits = 4)] public byte Lead;
+            [Field(1)] public Paint Paint;
+            [Field(2, Bits = 4)] public byte Tail;
+        }
+        """;
+
     private static byte[] Bytes(string hex) => Convert.FromHexString(hex.Replace(" ", "", StringComparison.Ordinal));
 
     private static string Call(string name, params object[] arguments) =>
@@ -214,7 +245,7 @@ public sealed class BitFieldsRunTests
 
     private static readonly Lazy<Type> s_probe = new(() =>
     {
-        GeneratorRun run = GeneratorHarness.Run(BitFieldsSources.Control, BitFieldsSources.Frames, Probe);
+        GeneratorRun run = GeneratorHarness.Run(BitFieldsSources.Control, BitFieldsSources.Frames, BitFieldsSources.Small, Shifted, Probe);
         Assert.True(run.GeneratorDiagnostics.IsEmpty, GeneratorRun.Describe(run.GeneratorDiagnostics));
 
         using var stream = new MemoryStream();
