@@ -118,6 +118,15 @@ public sealed class BitFieldsRunTests
                 return $"{b.Status} {Convert.ToHexString(big)} {l.Status} {Convert.ToHexString(little)}";
             }
 
+            public static string ThroughViews(byte[] buffer)
+            {
+                var big = new Frame.View(buffer);
+                string before = Fields(big.Control);
+                big.Control = new Control(0x1C01);
+                var little = new LittleFrame.ReadOnlyView(buffer);
+                return $"{before} | {Convert.ToHexString(buffer)} | {Fields(little.Control)}";
+            }
+
             public static string DissectBig(byte[] input) => Show(Frame.Dissect(input));
 
             public static string DissectLittle(byte[] input) => Show(LittleFrame.Dissect(input));
@@ -193,6 +202,11 @@ public sealed class BitFieldsRunTests
     [Fact]
     public void A_message_writes_a_word_built_by_setters_in_its_byte_order() =>
         Assert.Equal("Done 1153C122 Done 11C15322", Call("WriteBoth"));
+
+    /// <summary>The views get and set the whole word in place: big-endian through Frame's, the same octets little-endian through LittleFrame's.</summary>
+    [Fact]
+    public void Views_get_and_set_the_whole_word_in_place() =>
+        Assert.Equal("True Notify -3 42 CB6A | 7E1C0181 | False Idle 4 28 011C", Call("ThroughViews", Bytes("7E CB6A 81")));
 
     [Fact]
     public void A_big_endian_message_dissects_the_word_as_its_bit_fields_where_they_lie() =>
