@@ -64,7 +64,7 @@ namespace Codec.Generator
                 context, UnionParser.UnionAttributeName, static (node, _) => node is StructDeclarationSyntax,
                 UnionParser.Parse, UnionEmitter.Emit, UnionParseStep, UnionModelStep, UnionDiagnosticStep);
             Register<BitFieldsParseResult, BitFieldsModel>(
-                context, BitFieldsParser.BitFieldsAttributeName, static (node, _) => node is StructDeclarationSyntax,
+                context, BitFieldsParser.BitFieldsAttributeName, static (node, _) => node is StructDeclarationSyntax or RecordDeclarationSyntax,
                 BitFieldsParser.Parse, BitFieldsEmitter.Emit, BitFieldsParseStep, BitFieldsModelStep, BitFieldsDiagnosticStep);
         }
 

@@ -46,8 +46,8 @@ namespace Codec.Generator.Emitting
 
         /// <summary>
         /// Reads a numeric field's bits, starting at bit <paramref name="at"/> (an expression), into <c>raw</c> and adds it
-        /// to the dissection; a [BitFields] word is added as its bit-fields, each where it lies (counted from the word's
-        /// most significant bit).
+        /// to the dissection; a [BitFields] word is added as its bit-fields, each where it lies (in the word's byte order:
+        /// counted from its most significant bit when big-endian, from its least significant bit when little-endian).
         /// </summary>
         private static void EmitDissectRaw(SourceWriter w, FieldModel field, string at)
         {
@@ -63,7 +63,9 @@ namespace Codec.Generator.Emitting
             {
                 int shift = field.Bits - sub.BitOffset - sub.Bits;
                 string subRaw = "((raw >> " + Layout.Int(shift) + ") & " + Layout.Hex(sub.Mask) + ")";
-                string subAt = sub.BitOffset == 0 ? at : at + " + " + Layout.Int(sub.BitOffset);
+                // Big-endian bits count from the word's most significant bit, little-endian ones from its least.
+                int subOffset = field.BigEndian ? sub.BitOffset : shift;
+                string subAt = subOffset == 0 ? at : at + " + " + Layout.Int(subOffset);
                 w.Line("builder.Add(" + Layout.Literal(sub.Name) + ", " + Layout.Literal(sub.Label) + ", " + subAt + ", " + Layout.Int(sub.Bits) + ", "
                     + subRaw + ", " + Display(sub, subRaw, DisplayHelper(field, sub)) + ", " + Layout.DissectionKind(sub) + ");");
             }

@@ -18,9 +18,6 @@ namespace Codec.Generator.Parsing
     {
         public const string BitFieldsAttributeName = "Codec.BitFieldsAttribute";
 
-        /// <summary>Names the generated code gives members of a word.</summary>
-        private static readonly HashSet<string> s_generatedMembers = new() { "Value", "Equals", "GetHashCode", "ToString" };
-
         public static BitFieldsParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax declaration)
@@ -30,16 +27,7 @@ namespace Codec.Generator.Parsing
 
             var diagnostics = new List<DiagnosticInfo>();
             LocationInfo? typeLocation = LocationInfo.From(declaration.Identifier.GetLocation());
-            bool ok = true;
-            if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword) || type.IsRefLikeType || type.IsReadOnly || type.IsRecord)
-            {
-                diagnostics.Add(MessageParser.Diagnostic(DiagnosticDescriptors.BitFieldsShapeInvalid, typeLocation, type.Name, type.Name,
-                    "declare it 'partial struct' (not readonly, ref or record): the generator adds the integer the bit-fields live in"));
-                ok = false;
-            }
-
-            ok &= TypeChecks.CheckPlacement(type, typeLocation, diagnostics);
-            List<ContainingTypeModel> containing = TypeChecks.ContainingTypes(type, typeLocation, diagnostics, ref ok, cancellationToken);
+            bool ok = CheckType(type, typeLocation, diagnostics, cancellationToken, out List<ContainingTypeModel> containing);
             BitFieldsModel? layout = Analyze(type, typeLocation, diagnostics, ok, cancellationToken);
             if (layout is null)
             {
@@ -60,8 +48,56 @@ namespace Codec.Generator.Parsing
         /// The word of a [BitFields] type as a message field sees it (its integer and bit-fields), or null when the type
         /// is not a valid word; the [BitFields] step reports why.
         /// </summary>
-        public static BitFieldsModel? Describe(INamedTypeSymbol type, CancellationToken cancellationToken) =>
-            Analyze(type, null, new List<DiagnosticInfo>(), ok: true, cancellationToken);
+        public static BitFieldsModel? Describe(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            // The same checks as Parse: a word that gets no code (not partial, nested in a type that is not, ...) has no
+            // constructor or Value for a message's reader and writer to call.
+            var diagnostics = new List<DiagnosticInfo>();
+            bool ok = CheckType(type, null, diagnostics, cancellationToken, out _);
+            return Analyze(type, null, diagnostics, ok, cancellationToken);
+        }
+
+        /// <summary>The checks of the type itself: a plain partial struct, declared where the generator can add to it.</summary>
+        private static bool CheckType(INamedTypeSymbol type, LocationInfo? typeLocation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken, out List<ContainingTypeModel> containing)
+        {
+            bool ok = true;
+            bool partial = type.DeclaringSyntaxReferences.All(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.PartialKeyword));
+            if (!partial || type.IsRefLikeType || type.IsReadOnly || type.IsRecord)
+            {
+                diagnostics.Add(MessageParser.Diagnostic(DiagnosticDescriptors.BitFieldsShapeInvalid, typeLocation, type.Name, type.Name,
+                    "declare it 'partial struct' (not readonly, ref or record): the generator adds the integer the bit-fields live in"));
+                ok = false;
+            }
+
+            ok &= TypeChecks.CheckPlacement(type, typeLocation, diagnostics);
+            containing = TypeChecks.ContainingTypes(type, typeLocation, diagnostics, ref ok, cancellationToken);
+            return ok;
+        }
+
+        /// <summary>
+        /// Whether the user declared a member the generated code also declares: <c>Value</c>, or <c>ToString()</c>,
+        /// <c>GetHashCode()</c>, <c>Equals(object)</c>, <c>Equals(T)</c>, <c>==</c> or <c>!=</c>.
+        /// </summary>
+        private static bool ClashesWithGenerated(INamedTypeSymbol type, ISymbol member)
+        {
+            if (member.IsImplicitlyDeclared)
+            {
+                return false;
+            }
+
+            if (member.Name == "Value")
+            {
+                return true;
+            }
+
+            return member is IMethodSymbol method && method.Name switch
+            {
+                "ToString" or "GetHashCode" => method.Parameters.Length == 0,
+                "Equals" => method.Parameters.Length == 1 && !method.IsStatic,
+                "op_Equality" or "op_Inequality" => method.Parameters.Length == 2 && method.Parameters.All(p => SymbolEqualityComparer.Default.Equals(p.Type, type)),
+                _ => false,
+            };
+        }
 
         private static BitFieldsModel? Analyze(INamedTypeSymbol type, LocationInfo? typeLocation, List<DiagnosticInfo> diagnostics, bool ok, CancellationToken cancellationToken)
         {
@@ -82,9 +118,10 @@ namespace Codec.Generator.Parsing
                         "declare each bit-field as 'public partial T Name { get; set; }' without a body; the generator writes it over the word"));
                     ok = false;
                 }
-                else if (isField && s_generatedMembers.Contains(member.Name))
+                else if (ClashesWithGenerated(type, member))
                 {
-                    diagnostics.Add(MessageParser.Diagnostic(DiagnosticDescriptors.NameClash, location, member.Name));
+                    diagnostics.Add(MessageParser.Diagnostic(DiagnosticDescriptors.BitFieldsShapeInvalid, location, member.Name, type.Name,
+                        "the generator writes the word's Value, Equals, GetHashCode, ToString, == and != itself; rename or remove it"));
                     ok = false;
                 }
                 else if (isField && member.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is "Codec.ConstantAttribute" or "Codec.LengthAttribute" or "Codec.RemainingAttribute" or "Codec.CountAttribute" or "Codec.MessageLengthAttribute" or "Codec.InternetChecksumAttribute" or "Codec.DiscriminatorAttribute"))

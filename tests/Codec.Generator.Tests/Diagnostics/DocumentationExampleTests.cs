@@ -11,7 +11,7 @@ namespace Codec.Generator.Tests.Diagnostics;
 /// </summary>
 public sealed partial class DocumentationExampleTests
 {
-    private static readonly string[] AllIds = [.. Enumerable.Range(1, 35).Select(i => $"CODEC{i:000}")];
+    private static readonly string[] AllIds = [.. Enumerable.Range(1, 37).Select(i => $"CODEC{i:000}")];
 
     public static TheoryData<string> Ids => new(AllIds);
 
@@ -23,9 +23,11 @@ public sealed partial class DocumentationExampleTests
         GeneratorRun run = GeneratorHarness.Run(wrong);
 
         Assert.Null(run.Result.Exception);
-        // CODEC016's wrong example is also a compiler error (CS8345: a span field in a plain struct); nothing else may be.
+        // CODEC016's wrong example is also a compiler error (CS8345: a span field in a plain struct), and a [BitFields]
+        // word's partial properties lack their implementing part (CS9248) when the word is rejected; nothing else may be.
         Assert.False(
-            run.InputDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error && !(id == "CODEC016" && d.Id == "CS8345")),
+            run.InputDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error
+                && !(id == "CODEC016" && d.Id == "CS8345") && !(id is "CODEC036" or "CODEC037" && d.Id == "CS9248")),
             GeneratorRun.Describe(run.InputDiagnostics));
         Assert.True(
             run.GeneratorDiagnostics.Length > 0 && run.GeneratorDiagnostics.All(d => d.Id == id),
