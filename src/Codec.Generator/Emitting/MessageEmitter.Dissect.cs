@@ -35,7 +35,7 @@ namespace Codec.Generator.Emitting
                 }
 
                 w.OpenBlock();
-                EmitDissectRaw(w, field, Layout.Int(field.BitOffset));
+                EmitDissectRaw(w, field, Layout.Int(field.BitOffset), model.BigEndian);
                 w.Close();
             }
 
@@ -46,10 +46,10 @@ namespace Codec.Generator.Emitting
 
         /// <summary>
         /// Reads a numeric field's bits, starting at bit <paramref name="at"/> (an expression), into <c>raw</c> and adds it
-        /// to the dissection; a [BitFields] word is added as its bit-fields, each where it lies (in the word's byte order:
-        /// counted from its most significant bit when big-endian, from its least significant bit when little-endian).
+        /// to the dissection; a [BitFields] word is added as its bit-fields, each where it lies in the message's bit
+        /// numbering (<see cref="SubFieldOffset"/>).
         /// </summary>
-        private static void EmitDissectRaw(SourceWriter w, FieldModel field, string at)
+        private static void EmitDissectRaw(SourceWriter w, FieldModel field, string at, bool messageBigEndian)
         {
             w.Line("ulong raw = global::Codec.WireBits.ReadBits(source, " + at + ", " + Layout.Int(field.Bits) + ", " + Layout.Order(field.BigEndian) + ");");
             if (field.Kind != FieldModelKind.BitFields)
@@ -63,12 +63,28 @@ namespace Codec.Generator.Emitting
             {
                 int shift = field.Bits - sub.BitOffset - sub.Bits;
                 string subRaw = "((raw >> " + Layout.Int(shift) + ") & " + Layout.Hex(sub.Mask) + ")";
-                // Big-endian bits count from the word's most significant bit, little-endian ones from its least.
-                int subOffset = field.BigEndian ? sub.BitOffset : shift;
+                int subOffset = SubFieldOffset(field, sub, messageBigEndian);
                 string subAt = subOffset == 0 ? at : at + " + " + Layout.Int(subOffset);
                 w.Line("builder.Add(" + Layout.Literal(sub.Name) + ", " + Layout.Literal(sub.Label) + ", " + subAt + ", " + Layout.Int(sub.Bits) + ", "
                     + subRaw + ", " + Display(sub, subRaw, DisplayHelper(field, sub)) + ", " + Layout.DissectionKind(sub) + ");");
             }
+        }
+
+        /// <summary>
+        /// Where a word's bit-field lies, counted from the word's first bit in the message's numbering: a big-endian
+        /// message numbers from the most significant bit of byte 0 and gives a field's first (most significant) bit, a
+        /// little-endian one numbers from the least significant bit and gives its least significant bit. A word in the
+        /// message's own byte order is contiguous in that numbering; one whose field overrides the byte order (always
+        /// whole bytes) lies byte-swapped, and a bit-field across its bytes is then split: the offset is that of the bit
+        /// named above.
+        /// </summary>
+        internal static int SubFieldOffset(FieldModel word, FieldModel sub, bool messageBigEndian)
+        {
+            int bytes = word.Bits / 8;
+            int low = word.Bits - sub.BitOffset - sub.Bits;                  // the bit-field's lowest bit in the value
+            int bit = messageBigEndian ? low + sub.Bits - 1 : low;            // the value bit the offset names
+            int octet = word.BigEndian ? bytes - 1 - (bit / 8) : bit / 8;     // which of the word's octets holds it
+            return (8 * octet) + (messageBigEndian ? 7 - (bit % 8) : bit % 8);
         }
 
         /// <summary>The name of the helper that shows an enum field's (or a word's enum bit-field's) raw value.</summary>

@@ -782,7 +782,7 @@ namespace Codec.Generator.Emitting
                     }
 
                     w.OpenBlock();
-                    EmitDissectRaw(w, field, at);
+                    EmitDissectRaw(w, field, at, model.BigEndian);
                     if (field.LengthOf is not null || field.CountOf is not null)
                     {
                         w.Line("length" + field.Name + " = raw;");

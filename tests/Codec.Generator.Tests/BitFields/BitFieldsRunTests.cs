@@ -131,6 +131,13 @@ public sealed class BitFieldsRunTests
 
             public static string DissectLittle(byte[] input) => Show(LittleFrame.Dissect(input));
 
+            public static string DissectSwapped(byte[] input)
+            {
+                SwappedFrame.TryRead(input, out SwappedFrame big);
+                LittleSwappedFrame.TryRead(input, out LittleSwappedFrame little);
+                return $"{big.Control.Value:X4} {Show(SwappedFrame.Dissect(input))} | {little.Control.Value:X4} {Show(LittleSwappedFrame.Dissect(input))}";
+            }
+
             public static string ReadShifted(byte[] input)
             {
                 ReadResult read = Sample.Small.Shifted.TryRead(input, out Sample.Small.Shifted f);
@@ -238,6 +245,45 @@ public sealed class BitFieldsRunTests
             + "Glossy@4/1=1:Set:Boolean; Color@5/3=4:Blue (4):Enum; Reserved@8/1=1:0x1:Reserved; Coats@9/3=3:3:Integer; Tail@12/4=5:5:Integer",
             Call("ReadShifted", Bytes("AC B5")));
 
+    /// <summary>
+    /// A word whose field overrides the message's byte order lies byte-swapped: each bit-field is shown at the offset of
+    /// its first bit in the message's numbering (the most significant in a big-endian message, the least significant in
+    /// a little-endian one). Big-endian message, little-endian word 0xCB6A at octets 1–2 (6A CB): Count in octet 1 at
+    /// 10–15, Urgent, Kind and the reserved bits in octet 2 at 16, 17–19 and 20–21, Delta split (octet 2's last two bits,
+    /// octet 1's first two) at 22. Little-endian message, big-endian word (CB 6A): Urgent at 15, Kind at 12, the reserved
+    /// bits at 10, Delta split at 22 (octet 2's bits 6–7, octet 1's 0–1), Count at 16.
+    /// </summary>
+    [Fact]
+    public void A_word_in_the_other_byte_order_dissects_its_bit_fields_where_they_lie() =>
+        Assert.Equal(
+            "CB6A Done Tag@0/8=7E:126:Integer; Urgent@16/1=1:Set:Boolean; Kind@17/3=4:Notify (4):Enum; Reserved@20/2=2:0x2:Reserved; "
+            + "Delta@22/4=D:-3:SignedInteger; Count@10/6=2A:42:Integer; Tail@24/8=81:129:Integer | "
+            + "6ACB Done Tag@0/8=7E:126:Integer; Urgent@15/1=0:Not set:Boolean; Kind@12/3=6:6:Enum; Reserved@10/2=2:0x2:Reserved; "
+            + "Delta@22/4=B:-5:SignedInteger; Count@16/6=B:11:Integer; Tail@24/8=81:129:Integer",
+            Call("DissectSwapped", Bytes("7E 6ACB 81")));
+
+    private const string Swapped = """
+        using Codec;
+
+        namespace Sample.Words;
+
+        [Message]
+        public partial struct SwappedFrame
+        {
+            [Field(0)] public byte Tag;
+            [Field(1, ByteOrder = ByteOrder.LittleEndian)] public Control Control;
+            [Field(2)] public byte Tail;
+        }
+
+        [Message(ByteOrder = ByteOrder.LittleEndian)]
+        public partial struct LittleSwappedFrame
+        {
+            [Field(0)] public byte Tag;
+            [Field(1, ByteOrder = ByteOrder.BigEndian)] public Control Control;
+            [Field(2)] public byte Tail;
+        }
+        """;
+
     private const string Shifted = """
         using Codec;
 
@@ -259,7 +305,7 @@ public sealed class BitFieldsRunTests
 
     private static readonly Lazy<Type> s_probe = new(() =>
     {
-        GeneratorRun run = GeneratorHarness.Run(BitFieldsSources.Control, BitFieldsSources.Frames, BitFieldsSources.Small, Shifted, Probe);
+        GeneratorRun run = GeneratorHarness.Run(BitFieldsSources.Control, BitFieldsSources.Frames, BitFieldsSources.Small, Shifted, Swapped, Probe);
         Assert.True(run.GeneratorDiagnostics.IsEmpty, GeneratorRun.Describe(run.GeneratorDiagnostics));
 
         using var stream = new MemoryStream();
