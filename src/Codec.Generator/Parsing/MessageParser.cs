@@ -183,7 +183,7 @@ namespace Codec.Generator.Parsing
                     continue;
                 }
 
-                if (s_generatedMembers.Contains(member.Name))
+                if (!inWord && s_generatedMembers.Contains(member.Name))
                 {
                     diagnostics.Add(Diagnostic(DiagnosticDescriptors.NameClash, LocationInfo.From(member.Locations.FirstOrDefault()), member.Name));
                     ok = false;

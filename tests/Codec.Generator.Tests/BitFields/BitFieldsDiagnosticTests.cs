@@ -103,6 +103,16 @@ public sealed class BitFieldsDiagnosticTests
     public void CODEC036_a_member_the_generator_writes_itself(string members, string where) =>
         Reports("CODEC036", Word(members), [where, "==", "!="], "'Bad'", "writes the word's Value, Equals, GetHashCode, ToString");
 
+    /// <summary>A word gets none of a message's generated members, so their names (CODEC022 in a message) are free.</summary>
+    [Fact]
+    public void Names_only_a_message_gets_are_allowed_for_bit_fields()
+    {
+        GeneratorRun run = Run(Word("[Field(0, Bits = 4)] public partial byte Size { get; set; } [Field(1, Bits = 4)] public partial byte View { get; set; }"));
+        Assert.True(run.GeneratorDiagnostics.IsEmpty, GeneratorRun.Describe(run.GeneratorDiagnostics));
+        Assert.Contains("Tests.Bad.BitFields.g.cs", run.GeneratedSources.Keys);
+        Assert.Empty(run.OutputDiagnostics.Where(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning));
+    }
+
     [Fact]
     public void Overloads_the_generator_does_not_write_are_allowed()
     {
