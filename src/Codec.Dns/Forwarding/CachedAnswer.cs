@@ -150,8 +150,11 @@ public sealed class CachedAnswer
             request[DnsMessage.MinimumSize..(questionEnd - 4)].CopyTo(response[DnsMessage.MinimumSize..]);
         }
         BinaryPrimitives.WriteUInt16BigEndian(response, id);
-        response[2] = (byte)(0x80 | (truncated ? 0x02 : 0) | (flags.Rd ? 0x01 : 0));
-        response[3] = (byte)(0x80 | (flags.Cd ? 0x10 : 0) | (_message[3] & 0x0F));
+        var header = new DnsHeaderFlags
+        {
+            Qr = true, Tc = truncated, Rd = flags.Rd, Ra = true, Cd = flags.Cd, Rcode = (DnsResponseCode)(_message[3] & 0x0F),
+        };
+        BinaryPrimitives.WriteUInt16BigEndian(response[2..], header.Value);
         if (length == questionEnd)
         {
             response[6..12].Clear();

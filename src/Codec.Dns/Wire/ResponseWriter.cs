@@ -162,8 +162,11 @@ internal ref struct ResponseWriter
     /// <summary>Sets flags, RCODE (its low four bits) and counts. QR is set; RD and CD are copied from the query.</summary>
     public readonly void Finish(DnsOpcode opcode, int rcode, bool aa, bool tc, bool rd, bool ra, bool cd)
     {
-        _buffer[2] = (byte)(0x80 | (((int)opcode & 0xF) << 3) | (aa ? 0x04 : 0) | (tc ? 0x02 : 0) | (rd ? 0x01 : 0));
-        _buffer[3] = (byte)((ra ? 0x80 : 0) | (cd ? 0x10 : 0) | (rcode & 0xF));
+        var flags = new DnsHeaderFlags
+        {
+            Qr = true, Opcode = (DnsOpcode)((int)opcode & 0xF), Aa = aa, Tc = tc, Rd = rd, Ra = ra, Cd = cd, Rcode = (DnsResponseCode)(rcode & 0xF),
+        };
+        BinaryPrimitives.WriteUInt16BigEndian(_buffer[2..], flags.Value);
         BinaryPrimitives.WriteUInt16BigEndian(_buffer[6..], AnCount);
         BinaryPrimitives.WriteUInt16BigEndian(_buffer[8..], NsCount);
         BinaryPrimitives.WriteUInt16BigEndian(_buffer[10..], ArCount);
