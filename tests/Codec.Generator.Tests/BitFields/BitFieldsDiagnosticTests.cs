@@ -1,7 +1,7 @@
-using System.Text.RegularExpressions;
 using Codec.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using static Codec.Generator.Tests.BitFields.BitFieldsSources;
+using static Codec.Generator.Tests.Diagnostics.DiagnosticAssert;
 
 namespace Codec.Generator.Tests.BitFields;
 
@@ -245,29 +245,8 @@ public sealed class BitFieldsDiagnosticTests
     /// one of <paramref name="locationContainsAny"/>, with a message containing each of <paramref name="messageContains"/>;
     /// that generation adds no compiler error or warning; and that nothing was generated for <c>Bad</c>.
     /// </summary>
-    private static void Reports(string id, string source, string[] locationContainsAny, params string[] messageContains)
-    {
-        GeneratorRun run = Run(source);
-        Assert.True(
-            run.GeneratorDiagnostics.Length > 0 && run.GeneratorDiagnostics.All(d => d.Id == id),
-            $"Expected only {id}, got:" + Environment.NewLine + GeneratorRun.Describe(run.GeneratorDiagnostics));
-        foreach (Diagnostic diagnostic in run.GeneratorDiagnostics)
-        {
-            Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
-            string? located = run.LocationText(diagnostic);
-            Assert.True(located is not null, $"{diagnostic} has no location in the sources");
-            Assert.True(
-                locationContainsAny.Any(located!.Contains),
-                $"{diagnostic} points at '{located}', which contains none of [{string.Join(", ", locationContainsAny)}]");
-            string message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
-            foreach (string part in messageContains)
-            {
-                Assert.True(message.Contains(part, StringComparison.Ordinal), $"Message '{message}' should contain '{part}'");
-            }
-        }
-
-        AssertNothingGeneratedFor(run, "Bad");
-    }
+    private static void Reports(string id, string source, string[] locationContainsAny, params string[] messageContains) =>
+        AssertReports(Run(source), id, "Bad", locationContainsAny, messageContains);
 
     /// <summary>Runs the generator over a source whose only own errors are the <see cref="ExpectedInputErrors"/>.</summary>
     private static GeneratorRun Run(string source)
@@ -283,13 +262,5 @@ public sealed class BitFieldsDiagnosticTests
             + Environment.NewLine + run.DescribeGenerated());
         Assert.True(run.GeneratedCodeProblems.IsEmpty, GeneratorRun.Describe(run.GeneratedCodeProblems));
         return run;
-    }
-
-    private static void AssertNothingGeneratedFor(GeneratorRun run, string typeName)
-    {
-        var mentions = new Regex($@"\b{Regex.Escape(typeName)}\b");
-        Assert.True(
-            !run.GeneratedSources.Any(kv => mentions.IsMatch(kv.Key) || mentions.IsMatch(kv.Value)),
-            $"Nothing should be generated for the invalid type {typeName}, but:" + Environment.NewLine + run.DescribeGenerated());
     }
 }

@@ -63,6 +63,17 @@ internal static class DiagnosticAssert
         Assert.True(
             !run.InputDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error),
             "The test source itself must compile:" + Environment.NewLine + GeneratorRun.Describe(run.InputDiagnostics));
+        AssertReports(run, id, typeName, locationContainsAny, messageContains);
+        return run;
+    }
+
+    /// <summary>
+    /// The checks of <see cref="Reports"/> on a <paramref name="run"/> the caller made (over a source that may have errors
+    /// of its own, which the caller has checked): only <paramref name="id"/>, as an error, where and as expected; no
+    /// crash; generated code without errors or warnings; nothing generated for <paramref name="typeName"/>.
+    /// </summary>
+    public static void AssertReports(GeneratorRun run, string id, string typeName, string[] locationContainsAny, string[] messageContains)
+    {
         Assert.Null(run.Result.Exception);
 
         AssertDriverReportedNoCrash(run);
@@ -97,12 +108,16 @@ internal static class DiagnosticAssert
             run.GeneratedCodeProblems.IsEmpty,
             "Generated code must have no errors or warnings:" + Environment.NewLine + GeneratorRun.Describe(run.GeneratedCodeProblems));
 
+        AssertNothingGeneratedFor(run, typeName);
+    }
+
+    /// <summary>No generated file names <paramref name="typeName"/> or mentions it.</summary>
+    public static void AssertNothingGeneratedFor(GeneratorRun run, string typeName)
+    {
         var mentions = new Regex($@"\b{Regex.Escape(typeName)}\b");
         Assert.True(
             !run.GeneratedSources.Any(kv => mentions.IsMatch(kv.Key) || mentions.IsMatch(kv.Value)),
             $"Nothing should be generated for the invalid type {typeName}, but:" + Environment.NewLine + run.DescribeGenerated());
-
-        return run;
     }
 
     private static void AssertDriverReportedNoCrash(GeneratorRun run)
