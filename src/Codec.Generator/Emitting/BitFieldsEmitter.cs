@@ -43,7 +43,7 @@ namespace Codec.Generator.Emitting
                 w.Line();
                 w.Open("public partial " + field.TypeName + " " + field.Id);
                 w.Line(Inline);
-                w.Line("get => " + Layout.FromRaw(field, raw) + ";");
+                w.Line((model.ReadOnlyGetters.Contains(field.Name) ? "readonly get => " : "get => ") + Layout.FromRaw(field, raw) + ";");
                 w.Line(Inline);
                 w.Open("set");
                 w.Line("ulong raw = " + Layout.ToRaw(field, "value") + ";");

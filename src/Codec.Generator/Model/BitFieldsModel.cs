@@ -13,7 +13,14 @@ namespace Codec.Generator.Model
         EquatableArray<ContainingTypeModel> ContainingTypes,
         string Storage,
         int Bits,
-        EquatableArray<FieldModel> Fields) : IGeneratedModel;
+        EquatableArray<FieldModel> Fields) : IGeneratedModel
+    {
+        /// <summary>
+        /// The bit-fields whose getter the user declared <c>readonly get</c>: the implementation must say so too (CS8663),
+        /// and such a getter reads through <c>in</c> and readonly references without a defensive copy.
+        /// </summary>
+        public EquatableArray<string> ReadOnlyGetters { get; init; } = EquatableArray<string>.Empty;
+    }
 
     /// <summary>The parse of one [BitFields] type: a model when it is valid, and the diagnostics found.</summary>
     internal sealed record BitFieldsParseResult(BitFieldsModel? Model, EquatableArray<DiagnosticInfo> Diagnostics) : IParseResult<BitFieldsModel>;

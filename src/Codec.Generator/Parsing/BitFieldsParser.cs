@@ -181,7 +181,13 @@ namespace Codec.Generator.Parsing
                 EquatableArray<ContainingTypeModel>.Empty,
                 storage,
                 totalBits,
-                new EquatableArray<FieldModel>(placed.ToArray()));
+                new EquatableArray<FieldModel>(placed.ToArray()))
+            {
+                ReadOnlyGetters = new EquatableArray<string>(type.GetMembers().OfType<IPropertySymbol>()
+                    .Where(p => p.IsPartialDefinition && p.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is PropertyDeclarationSyntax d
+                        && d.AccessorList is { } accessors && accessors.Accessors.Any(a => a.IsKind(SyntaxKind.GetAccessorDeclaration) && a.Modifiers.Any(SyntaxKind.ReadOnlyKeyword))))
+                    .Select(p => p.Name).OrderBy(n => n, System.StringComparer.Ordinal).ToArray()),
+            };
         }
     }
 }

@@ -4,8 +4,9 @@ namespace Codec;
 /// Marks a <c>partial struct</c> as one integer of bit-fields: a flags word such as the second 16 bits of a DNS header
 /// (QR, Opcode, AA, …, RCODE) kept as the number it is on the wire, with each bit-field a view of it. Declare each
 /// bit-field as a <c>partial</c> property with <see cref="FieldAttribute"/> (order and <see cref="FieldAttribute.Bits"/>,
-/// a <c>bool</c>, an integer or an enum) and <see cref="ReservedAttribute"/> for bits without a member; the first field
-/// takes the most significant bits, as in an RFC's diagram. The widths must add up to 8, 16, 32 or 64 bits.
+/// a <c>bool</c>, an integer or an enum; <c>{ readonly get; set; }</c> makes the getter readonly) and
+/// <see cref="ReservedAttribute"/> for bits without a member; the first field takes the most significant bits, as in an
+/// RFC's diagram. The widths must add up to 8, 16, 32 or 64 bits.
 /// </summary>
 /// <remarks>
 /// The generator implements the properties over one integer <c>Value</c> (<c>byte</c>, <c>ushort</c>, <c>uint</c> or

@@ -22,6 +22,39 @@ public sealed class BitFieldsGenerationTests
         Snapshot.Match(word.ReplaceLineEndings("\n"), SnapshotNameExtension.Create("Paint"));
     }
 
+    /// <summary>
+    /// A bit-field declared <c>readonly get</c> is implemented so (a partial member's parts must agree, CS8663), and it
+    /// then reads through an <c>in</c> parameter; the others keep a plain getter.
+    /// </summary>
+    [Fact]
+    public void A_getter_declared_readonly_is_implemented_readonly()
+    {
+        GeneratorRun run = GeneratorHarness.Run("""
+            using Codec;
+
+            namespace Sample.Readonly;
+
+            [BitFields]
+            public partial struct Mark
+            {
+                [Field(0, Bits = 1)] public partial bool Seen { readonly get; set; }
+                [Field(1, Bits = 7)] public partial byte Count { get; set; }
+            }
+
+            public static class Reader
+            {
+                public static bool Seen(in Mark mark) => mark.Seen;
+            }
+            """);
+
+        Assert.True(run.GeneratorDiagnostics.IsEmpty, GeneratorRun.Describe(run.GeneratorDiagnostics));
+        Assert.Empty(run.OutputDiagnostics.Where(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning));
+        string word = Assert.Single(run.GeneratedSources, kv => kv.Key == "Sample.Readonly.Mark.BitFields.g.cs").Value;
+        Assert.Contains("readonly get => ((((ulong)_codecValue >> 7) & 0x1UL) != 0UL);", word, StringComparison.Ordinal);
+        Assert.DoesNotContain("readonly get => unchecked((byte)(((ulong)_codecValue", word, StringComparison.Ordinal);
+        Assert.Contains("get => unchecked((byte)(((ulong)_codecValue >> 0) & 0x7FUL));", word, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Adding_an_unrelated_file_leaves_every_bit_fields_step_cached()
     {
