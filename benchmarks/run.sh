@@ -62,9 +62,25 @@ done
 build_args=()
 if [[ -n "${ARTIFACTS_PATH:-}" ]]; then build_args=(--artifacts-path "$ARTIFACTS_PATH"); fi
 
+# The code measured: the commit, and whether the working tree differed from it.
+describe_commit() {
+    local commit dirty
+    commit="$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    # RESULTS.md itself is being rewritten: it does not make the measured code dirty.
+    dirty="$(git -C "$here" status --porcelain 2>/dev/null | cut -c4- | { grep -v '^benchmarks/RESULTS[.]md$' || true; })"
+    if [[ -n "$dirty" ]] && grep -qv '^benchmarks/' <<< "$dirty"; then
+        commit="$commit with uncommitted changes outside benchmarks/"
+    elif [[ -n "$dirty" ]]; then
+        commit="$commit with uncommitted changes in benchmarks/ only"
+    fi
+    echo "$commit"
+}
+
 if [[ $report_only == 0 ]]; then
     # Reports of an earlier run must not end up in this run's summary.
     rm -rf "$bdn_artifacts/results"
+    mkdir -p "$bdn_artifacts/results"
+    describe_commit > "$bdn_artifacts/results/commit.txt"
     load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 
     if [[ $no_build == 0 ]]; then
@@ -104,14 +120,8 @@ first_md="$(ls "$bdn_artifacts"/results/*-report-github.md | head -n 1)"
 # The first block holds the environment lines, then a blank line, then the job's characteristics.
 machine="$(awk '/^```/ { n++; next } n == 1 && !NF && seen { part++ } n == 1 && NF && !part { seen = 1; sub(/^ +/, ""); printf "%s%s", sep, $0; sep = "; " }' "$first_md")"
 job_line="$(awk '/^```/ { n++; next } n == 1 && !NF && seen { part++ } n == 1 && NF { seen = 1 } n == 1 && NF && part == 1 { gsub(/  +/, " "); sub(/ +$/, ""); printf "%s%s", sep, $0; sep = " " }' "$first_md")"
-commit="$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-# RESULTS.md itself is being rewritten: it does not make the measured code dirty.
-dirty="$(git -C "$here" status --porcelain 2>/dev/null | cut -c4- | { grep -v '^benchmarks/RESULTS[.]md$' || true; })"
-if [[ -n "$dirty" ]] && grep -qv '^benchmarks/' <<< "$dirty"; then
-    commit="$commit with uncommitted changes outside benchmarks/"
-elif [[ -n "$dirty" ]]; then
-    commit="$commit with uncommitted changes in benchmarks/ only"
-fi
+# The commit measured, noted when the run starts (a later --report-only must not stamp the commit it is run at).
+commit="$(cat "$bdn_artifacts/results/commit.txt" 2>/dev/null || describe_commit)"
 measured="$(date -u -r "${csvs[0]}" '+%Y-%m-%d %H:%M UTC' 2>/dev/null || date -u '+%Y-%m-%d %H:%M UTC')"
 
 mkdir -p "$(dirname "$out")"
