@@ -148,14 +148,12 @@ namespace Codec.Generator.Parsing
                 return null;
             }
 
-            foreach (FieldModel field in placed)
+            foreach (MessageParser.Entry entry in ordered)
             {
-                bool explicitOrder = ordered.First(e => e.Field.Name == field.Name).ExplicitByteOrder;
-                if (field.Kind is not (FieldModelKind.Unsigned or FieldModelKind.Signed or FieldModelKind.Boolean or FieldModelKind.Enum or FieldModelKind.Reserved) || explicitOrder)
+                if (entry.Field.Kind is not (FieldModelKind.Unsigned or FieldModelKind.Signed or FieldModelKind.Boolean or FieldModelKind.Enum or FieldModelKind.Reserved) || entry.ExplicitByteOrder)
                 {
-                    MessageParser.Entry entry = ordered.First(e => e.Field.Name == field.Name);
-                    diagnostics.Add(MessageParser.Diagnostic(DiagnosticDescriptors.BitFieldsShapeInvalid, entry.Location, field.Name, type.Name,
-                        explicitOrder ? "a bit-field has no byte order of its own; the message field of the word's type has it"
+                    diagnostics.Add(MessageParser.Diagnostic(DiagnosticDescriptors.BitFieldsShapeInvalid, entry.Location, entry.MemberName, type.Name,
+                        entry.ExplicitByteOrder ? "a bit-field has no byte order of its own; the message field of the word's type has it"
                             : "a bit-field is a bool, an integer or an enum, not '" + entry.TypeDisplay + "'"));
                     ok = false;
                 }
