@@ -112,7 +112,8 @@ namespace Codec.Generator.Parsing
                         "a word keeps its bits in one integer, so it declares no fields of its own; make it a partial property"));
                     ok = false;
                 }
-                else if (isField && member is not IPropertySymbol { IsPartialDefinition: true, PartialImplementationPart: null, GetMethod: not null, SetMethod: not null })
+                else if (isField && (member is not IPropertySymbol { IsPartialDefinition: true, PartialImplementationPart: null, GetMethod: not null, SetMethod: { IsInitOnly: false } setter }
+                    || (setter.IsReadOnly && !type.IsReadOnly)))
                 {
                     diagnostics.Add(MessageParser.Diagnostic(DiagnosticDescriptors.BitFieldsShapeInvalid, location, member.Name, type.Name,
                         "declare each bit-field as 'public partial T Name { get; set; }' without a body; the generator writes it over the word"));

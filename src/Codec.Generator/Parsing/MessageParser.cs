@@ -364,13 +364,15 @@ namespace Codec.Generator.Parsing
                 return null;
             }
 
+            // A word's own shape checks (CODEC036) refuse a readonly word and a bit-field the word cannot set; reported
+            // once there, not again here.
             bool writable = member switch
             {
                 IFieldSymbol fs => !fs.IsReadOnly && !fs.IsConst,
                 IPropertySymbol ps => ps.SetMethod is { IsInitOnly: false } && !ps.SetMethod.IsReadOnly,
                 _ => false,
             };
-            if (!writable || type.IsReadOnly)
+            if (!inWord && (!writable || type.IsReadOnly))
             {
                 diagnostics.Add(Diagnostic(DiagnosticDescriptors.FieldNotWritable, location, member.Name));
                 return null;
