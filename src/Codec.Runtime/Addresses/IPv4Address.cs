@@ -111,7 +111,36 @@ public readonly record struct IPv4Address : ISpanFormattable, IComparable<IPv4Ad
         return new string(buffer[..written]);
     }
 
-    /// <inheritdoc/>
-    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
-        destination.TryWrite(CultureInfo.InvariantCulture, $"{Value >> 24}.{(Value >> 16) & 0xFF}.{(Value >> 8) & 0xFF}.{Value & 0xFF}", out charsWritten);
+    /// <summary>
+    /// Writes the dotted quad; false (nothing written) if it does not fit. Allocates nothing, also before the JIT has
+    /// optimized it (an interpolated string boxes each octet in unoptimized code).
+    /// </summary>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        int length = 0;
+        for (int shift = 24; shift >= 0; shift -= 8)
+        {
+            if (shift != 24)
+            {
+                if (length == destination.Length)
+                {
+                    charsWritten = 0;
+                    return false;
+                }
+
+                destination[length++] = '.';
+            }
+
+            if (!((Value >> shift) & 0xFF).TryFormat(destination[length..], out int digits, default, CultureInfo.InvariantCulture))
+            {
+                charsWritten = 0;
+                return false;
+            }
+
+            length += digits;
+        }
+
+        charsWritten = length;
+        return true;
+    }
 }

@@ -65,6 +65,44 @@ public class IPv4AddressTests
     }
 
     [Theory]
+    [InlineData("0.0.0.0")]
+    [InlineData("10.20.0.5")]
+    [InlineData("192.168.100.7")]
+    [InlineData("255.255.255.255")]
+    public void TryFormat_fails_cleanly_at_every_shorter_destination(string text)
+    {
+        var address = IPv4Address.Parse(text);
+        Span<char> buffer = stackalloc char[16];
+        for (int length = 0; length < text.Length; length++)
+        {
+            Assert.False(address.TryFormat(buffer[..length], out int written, default, null));
+            Assert.Equal(0, written);
+        }
+
+        Assert.True(address.TryFormat(buffer[..text.Length], out int all, default, null));
+        Assert.Equal(text, buffer[..all].ToString());
+    }
+
+    [Fact]
+    public void TryFormat_allocates_nothing_even_before_the_JIT_optimizes_it()
+    {
+        IPv4Address[] addresses = [IPv4Address.Parse("192.0.2.1"), IPv4Address.Broadcast, default];
+        Span<char> buffer = stackalloc char[16];
+        addresses[0].TryFormat(buffer, out _, default, null);   // once first: the process's first formatting may set up culture data
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        int total = 0;
+        foreach (IPv4Address address in addresses)
+        {
+            address.TryFormat(buffer, out int written, default, null);
+            total += written;
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(9 + 15 + 7, total);
+        Assert.Equal(0, allocated);
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("abc")]

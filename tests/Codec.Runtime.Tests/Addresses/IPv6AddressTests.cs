@@ -19,6 +19,15 @@ public class IPv6AddressTests
     [InlineData("fe80::1", "fe80::1")]
     [InlineData("ff02::1:ff00:1", "ff02::1:ff00:1")]
     [InlineData("::ffff:c000:0201", "::ffff:192.0.2.1")]
+    // The dotted quad where IPAddress writes one: IPv4-compatible, SIIT and ISATAP; not when the seventh field is zero.
+    [InlineData("::c000:0201", "::192.0.2.1")]
+    [InlineData("::ffff:0:c000:0201", "::ffff:0:192.0.2.1")]
+    [InlineData("fe80::5efe:c000:0201", "fe80::5efe:192.0.2.1")]
+    [InlineData("2001:db8:1:2:0:5efe:0:1", "2001:db8:1:2:0:5efe:0.0.0.1")]
+    [InlineData("::ffff:0:1", "::ffff:0:1")]
+    [InlineData("::1:0:0", "::1:0:0")]
+    [InlineData("1:0:0:2:0:0:0:3", "1:0:0:2::3")]
+    [InlineData("1:0:0:0:2:0:0:0", "1::2:0:0:0")]
     [InlineData("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff")]
     public void Formats_in_RFC5952_form(string input, string canonical)
     {
@@ -71,6 +80,62 @@ public class IPv6AddressTests
             Assert.Equal(new IPAddress(bytes).ToString(), text);
             Assert.Equal(address, IPv6Address.Parse(text));
         }
+    }
+
+    /// <summary>
+    /// The text of addresses around the forms that end in a dotted quad (the first 80 bits zero, then 0, ffff or a
+    /// SIIT prefix; ISATAP identifiers), with zero runs of every length: the same as <see cref="IPAddress"/> writes.
+    /// </summary>
+    [Fact]
+    public void Text_near_the_dotted_quad_forms_is_what_IPAddress_writes()
+    {
+        var random = new Random(5952);
+        ushort[] prefixes = [0, 0xFFFF, 0x5EFE, 1];
+        Span<char> buffer = stackalloc char[64];
+        for (int i = 0; i < 5000; i++)
+        {
+            var fields = new ushort[8];
+            for (int f = 0; f < 8; f++)
+            {
+                // Mostly zeros or a prefix, so that every branch and run length comes up.
+                fields[f] = random.Next(3) switch { 0 => 0, 1 => prefixes[random.Next(prefixes.Length)], _ => (ushort)random.Next(0x10000) };
+            }
+
+            var bytes = new byte[16];
+            for (int f = 0; f < 8; f++)
+            {
+                bytes[2 * f] = (byte)(fields[f] >> 8);
+                bytes[(2 * f) + 1] = (byte)fields[f];
+            }
+
+            var address = IPv6Address.FromBytes(bytes);
+            string expected = new IPAddress(bytes).ToString();
+            Assert.Equal(expected, address.ToString());
+            Assert.True(address.TryFormat(buffer, out int written, default, null));
+            Assert.Equal(expected, buffer[..written].ToString());
+            Assert.False(address.TryFormat(buffer[..(written - 1)], out int none, default, null));
+            Assert.Equal(0, none);
+        }
+    }
+
+    /// <summary>No <see cref="IPAddress"/> behind it any more: nothing allocated, also in the JIT's first, unoptimized code.</summary>
+    [Fact]
+    public void TryFormat_allocates_nothing()
+    {
+        IPv6Address[] addresses = [IPv6Address.Parse("2001:db8::1"), IPv6Address.Parse("::ffff:192.0.2.1"), IPv6Address.Parse("fe80::5efe:c000:201"), default];
+        Span<char> buffer = stackalloc char[64];
+        addresses[0].TryFormat(buffer, out _, default, null);   // once first: the process's first formatting may set up culture data
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        int total = 0;
+        foreach (IPv6Address address in addresses)
+        {
+            address.TryFormat(buffer, out int written, default, null);
+            total += written;
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal("2001:db8::1".Length + "::ffff:192.0.2.1".Length + "fe80::5efe:192.0.2.1".Length + "::".Length, total);
+        Assert.Equal(0, allocated);
     }
 
     [Fact]
