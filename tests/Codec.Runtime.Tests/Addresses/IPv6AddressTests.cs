@@ -120,23 +120,10 @@ public class IPv6AddressTests
 
     /// <summary>No <see cref="IPAddress"/> behind it any more: nothing allocated, also in the JIT's first, unoptimized code.</summary>
     [Fact]
-    public void TryFormat_allocates_nothing()
-    {
-        IPv6Address[] addresses = [IPv6Address.Parse("2001:db8::1"), IPv6Address.Parse("::ffff:192.0.2.1"), IPv6Address.Parse("fe80::5efe:c000:201"), default];
-        Span<char> buffer = stackalloc char[64];
-        addresses[0].TryFormat(buffer, out _, default, null);   // once first: the process's first formatting may set up culture data
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        int total = 0;
-        foreach (IPv6Address address in addresses)
-        {
-            address.TryFormat(buffer, out int written, default, null);
-            total += written;
-        }
-
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal("2001:db8::1".Length + "::ffff:192.0.2.1".Length + "fe80::5efe:192.0.2.1".Length + "::".Length, total);
-        Assert.Equal(0, allocated);
-    }
+    public void TryFormat_allocates_nothing() =>
+        FormatAllocation.AssertNothingAllocated(
+            [IPv6Address.Parse("2001:db8::1"), IPv6Address.Parse("::ffff:192.0.2.1"), IPv6Address.Parse("fe80::5efe:c000:201"), default],
+            ["2001:db8::1", "::ffff:192.0.2.1", "fe80::5efe:192.0.2.1", "::"]);
 
     [Fact]
     public void TryFormat_respects_the_destination_size()
