@@ -19,29 +19,42 @@ namespace Codec.Generator.Emitting
                 w.Line("return builder.Complete(result);");
                 w.Close();
                 w.Line();
-                string head = "builder.Add(" + Layout.Literal(field.Name) + ", " + Layout.Literal(field.Label) + ", " + Layout.Int(field.BitOffset) + ", " + Layout.Int(field.Bits) + ", ";
-                string kind = Layout.DissectionKind(field);
-                string slice = "source.Slice(" + Layout.Int(field.ByteOffset) + ", " + Layout.Int(field.Bits / 8) + ")";
-                if (field.Kind == FieldModelKind.IPv6Address)
+                if (EmitDissectFixedField(w, model, field, Layout.Int(field.BitOffset), Layout.Int(field.ByteOffset)))
                 {
-                    w.Line(head + "null, global::Codec.IPv6Address.FromBytes(" + slice + ").ToString(), " + kind + ");");
-                    continue;
+                    w.Close();
                 }
-
-                if (field.Kind == FieldModelKind.ByteBlock)
-                {
-                    w.Line(head + "null, global::Codec.DissectionText.Hex(" + slice + "), " + kind + ");");
-                    continue;
-                }
-
-                w.OpenBlock();
-                EmitDissectRaw(w, field, Layout.Int(field.BitOffset), model.BigEndian);
-                w.Close();
             }
 
             w.Line();
             w.Line("return builder.Complete(result);");
             w.Close();
+        }
+
+        /// <summary>
+        /// Adds a fixed-size field to the dissection, its first bit at <paramref name="at"/> and its first octet at
+        /// <paramref name="byteAt"/> (expressions): an IPv6 address or a byte block in one line (false); anything else
+        /// read into <c>raw</c> in a block left open, for the caller to use <c>raw</c> and close (true).
+        /// </summary>
+        private static bool EmitDissectFixedField(SourceWriter w, MessageModel model, FieldModel field, string at, string byteAt)
+        {
+            string head = "builder.Add(" + Layout.Literal(field.Name) + ", " + Layout.Literal(field.Label) + ", " + at + ", " + Layout.Int(field.Bits) + ", ";
+            string kind = Layout.DissectionKind(field);
+            string slice = "source.Slice(" + byteAt + ", " + Layout.Int(field.Bits / 8) + ")";
+            if (field.Kind == FieldModelKind.IPv6Address)
+            {
+                w.Line(head + "null, global::Codec.IPv6Address.FromBytes(" + slice + ").ToString(), " + kind + ");");
+                return false;
+            }
+
+            if (field.Kind == FieldModelKind.ByteBlock)
+            {
+                w.Line(head + "null, global::Codec.DissectionText.Hex(" + slice + "), " + kind + ");");
+                return false;
+            }
+
+            w.OpenBlock();
+            EmitDissectRaw(w, field, at, model.BigEndian);
+            return true;
         }
 
         /// <summary>

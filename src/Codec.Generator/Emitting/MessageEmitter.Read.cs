@@ -94,16 +94,7 @@ namespace Codec.Generator.Emitting
             w.Line("public static global::Codec.ReadResult TryRead(in global::System.Buffers.ReadOnlySequence<byte> source, out " + self + " value, out global::System.SequencePosition consumed, out global::System.SequencePosition examined) =>");
             w.Line("    global::Codec.SequenceReading.TryRead<" + self + ">(source, out value, out consumed, out examined);");
 
-            w.Line();
-            w.Line("/// <summary>Reads a message, throwing <see cref=\"global::Codec.CodecException\"/> when the input is not one.</summary>");
-            w.Open("public static " + self + " Read(global::System.ReadOnlySpan<byte> source)");
-            w.Line("global::Codec.ReadResult result = TryRead(source, out " + self + " value);");
-            w.Open("if (!result.IsDone)");
-            w.Line("global::Codec.ThrowHelper.ThrowReadFailed(result);");
-            w.Close();
-            w.Line();
-            w.Line("return value;");
-            w.Close();
+            EmitThrowingRead(w, self);
 
             // Which field the input ends in: only computed on the failure path.
             w.Line();
@@ -320,6 +311,21 @@ namespace Codec.Generator.Emitting
                     w.Close();
                 }
             }
+        }
+
+        /// <summary>Emits <c>Read(source)</c>: <c>TryRead</c>, throwing a <c>CodecException</c> when the input is not one message.</summary>
+        private static void EmitThrowingRead(SourceWriter w, string self)
+        {
+            w.Line();
+            w.Line("/// <summary>Reads a message, throwing <see cref=\"global::Codec.CodecException\"/> when the input is not one.</summary>");
+            w.Open("public static " + self + " Read(global::System.ReadOnlySpan<byte> source)");
+            w.Line("global::Codec.ReadResult result = TryRead(source, out " + self + " value);");
+            w.Open("if (!result.IsDone)");
+            w.Line("global::Codec.ThrowHelper.ThrowReadFailed(result);");
+            w.Close();
+            w.Line();
+            w.Line("return value;");
+            w.Close();
         }
     }
 }

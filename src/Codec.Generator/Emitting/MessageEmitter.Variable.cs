@@ -197,16 +197,7 @@ namespace Codec.Generator.Emitting
             w.Close();
 
 
-            w.Line();
-            w.Line("/// <summary>Reads a message, throwing <see cref=\"global::Codec.CodecException\"/> when the input is not one.</summary>");
-            w.Open("public static " + self + " Read(global::System.ReadOnlySpan<byte> source)");
-            w.Line("global::Codec.ReadResult result = TryRead(source, out " + self + " value);");
-            w.Open("if (!result.IsDone)");
-            w.Line("global::Codec.ThrowHelper.ThrowReadFailed(result);");
-            w.Close();
-            w.Line();
-            w.Line("return value;");
-            w.Close();
+            EmitThrowingRead(w, self);
 
             for (int r = 0; r < runs.Count; r++)
             {
@@ -765,24 +756,11 @@ namespace Codec.Generator.Emitting
                     w.Line("return builder.Complete(result);");
                     w.Close();
                     w.Line();
-                    string at = "position * 8 + " + Layout.Int(field.BitOffset);
-                    string head = "builder.Add(" + Layout.Literal(field.Name) + ", " + Layout.Literal(field.Label) + ", " + at + ", " + Layout.Int(field.Bits) + ", ";
-                    string kind = Layout.DissectionKind(field);
-                    string slice = "source.Slice(position + " + Layout.Int(field.ByteOffset) + ", " + Layout.Int(field.Bits / 8) + ")";
-                    if (field.Kind == FieldModelKind.IPv6Address)
+                    if (!EmitDissectFixedField(w, model, field, "position * 8 + " + Layout.Int(field.BitOffset), "position + " + Layout.Int(field.ByteOffset)))
                     {
-                        w.Line(head + "null, global::Codec.IPv6Address.FromBytes(" + slice + ").ToString(), " + kind + ");");
                         continue;
                     }
 
-                    if (field.Kind == FieldModelKind.ByteBlock)
-                    {
-                        w.Line(head + "null, global::Codec.DissectionText.Hex(" + slice + "), " + kind + ");");
-                        continue;
-                    }
-
-                    w.OpenBlock();
-                    EmitDissectRaw(w, field, at, model.BigEndian);
                     if (field.LengthOf is not null || field.CountOf is not null)
                     {
                         w.Line("length" + field.Name + " = raw;");
