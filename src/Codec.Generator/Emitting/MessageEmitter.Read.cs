@@ -313,11 +313,14 @@ namespace Codec.Generator.Emitting
             }
         }
 
-        /// <summary>Emits <c>Read(source)</c>: <c>TryRead</c>, throwing a <c>CodecException</c> when the input is not one message.</summary>
-        private static void EmitThrowingRead(SourceWriter w, string self)
+        /// <summary>
+        /// Emits <c>Read(source)</c> of <paramref name="self"/> (a message or an option list): its <c>TryRead</c>, throwing a
+        /// <c>CodecException</c> when that fails; <paramref name="summary"/> is its doc comment's text.
+        /// </summary>
+        internal static void EmitThrowingRead(SourceWriter w, string self, string summary = "Reads a message, throwing <see cref=\"global::Codec.CodecException\"/> when the input is not one.")
         {
             w.Line();
-            w.Line("/// <summary>Reads a message, throwing <see cref=\"global::Codec.CodecException\"/> when the input is not one.</summary>");
+            w.Line("/// <summary>" + summary + "</summary>");
             w.Open("public static " + self + " Read(global::System.ReadOnlySpan<byte> source)");
             w.Line("global::Codec.ReadResult result = TryRead(source, out " + self + " value);");
             w.Open("if (!result.IsDone)");

@@ -163,16 +163,7 @@ namespace Codec.Generator.Emitting
             w.Line();
             w.Line("/// <summary>Reads the options filling <paramref name=\"source\"/>; <paramref name=\"bytesConsumed\"/> is its length when it returns true.</summary>");
             w.Line("public static bool TryRead(" + Span + " source, out " + self + " value, out int bytesConsumed) => TryReadAt(source, 0, source.Length, out value, out bytesConsumed);");
-            w.Line();
-            w.Line("/// <summary>Reads the options, throwing <see cref=\"global::Codec.CodecException\"/> when they are malformed.</summary>");
-            w.Open("public static " + self + " Read(" + Span + " source)");
-            w.Line(Result + " result = TryRead(source, out " + self + " value);");
-            w.Open("if (!result.IsDone)");
-            w.Line("global::Codec.ThrowHelper.ThrowReadFailed(result);");
-            w.Close();
-            w.Line();
-            w.Line("return value;");
-            w.Close();
+            MessageEmitter.EmitThrowingRead(w, self, "Reads the options, throwing <see cref=\"global::Codec.CodecException\"/> when they are malformed.");
         }
 
         private static void EmitAccessors(SourceWriter w, OptionListModel model)
