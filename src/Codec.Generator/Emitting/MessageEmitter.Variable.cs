@@ -288,33 +288,19 @@ namespace Codec.Generator.Emitting
                 return;
             }
 
-            if (field.Kind == FieldModelKind.Union && field.IsRemaining)
+            // A union, options or elements filling the rest of the message: one read to its end.
+            (string? comment, string? read) = !field.IsRemaining ? (null, null) : field.Kind switch
             {
-                w.Line("// " + field.Name + ": the rest of the message, as the case " + field.DiscriminatorFrom + " chooses");
-                w.OpenBlock();
-                w.Line("global::Codec.ReadResult list = " + field.TypeName + ".TryReadAt(source, position, end, " + Discriminator(model, field, "value.") + ", out value." + field.Id + ");");
-                EmitListFailure(w);
-                w.Line("position = end;");
-                w.Close();
-                return;
-            }
-
-            if (field.Kind == FieldModelKind.Options && field.IsRemaining)
+                FieldModelKind.Union => ("the rest of the message, as the case " + field.DiscriminatorFrom + " chooses", "TryReadAt(source, position, end, " + Discriminator(model, field, "value.") + ", "),
+                FieldModelKind.Options => ("options to the end of the message, each validated in place", "TryReadAt(source, position, end, "),
+                FieldModelKind.List => ("elements to the end of the message", "TryReadAllAt(source, position, end, "),
+                _ => (null, null),
+            };
+            if (read is not null)
             {
-                w.Line("// " + field.Name + ": options to the end of the message, each validated in place");
+                w.Line("// " + field.Name + ": " + comment);
                 w.OpenBlock();
-                w.Line("global::Codec.ReadResult list = " + field.TypeName + ".TryReadAt(source, position, end, out value." + field.Id + ");");
-                EmitListFailure(w);
-                w.Line("position = end;");
-                w.Close();
-                return;
-            }
-
-            if (field.Kind == FieldModelKind.List && field.IsRemaining)
-            {
-                w.Line("// " + field.Name + ": elements to the end of the message");
-                w.OpenBlock();
-                w.Line("global::Codec.ReadResult list = " + field.TypeName + ".TryReadAllAt(source, position, end, out value." + field.Id + ");");
+                w.Line("global::Codec.ReadResult list = " + field.TypeName + "." + read + "out value." + field.Id + ");");
                 EmitListFailure(w);
                 w.Line("position = end;");
                 w.Close();
